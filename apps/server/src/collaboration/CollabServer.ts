@@ -1,0 +1,204 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { CloseCode, collabPath, documentId as documentIdSchema } from '@dongbi/schema'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import * as Y from 'yjs'
+import type { Store } from '../store/Store.ts'
+import { Connection } from './Connection.ts'
+import { DocumentRoom } from './DocumentRoom.ts'
+import { handleMessage } from './messageHandlers.ts'
+import { UpdateWriter } from './UpdateWriter.ts'
+
+export interface CollabServerOptions {
+  store: Store
+  maxMessageBytes: number
+  maxDocumentBytes: number
+  compactAfterUpdates: number
+  unloadAfterMs: number
+  log?: (message: string, error?: unknown) => void
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+}
+
+function rejectUpgrade(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+}
+
+/**
+ * The y-websocket endpoint: `ws://host/collab/<documentId>`. Owns the loaded documents,
+ * loads them on first connection and unloads them after `unloadAfterMs` without one.
+ */
+export class CollabServer {
+  private readonly wss: WebSocketServer
+  private readonly writer: UpdateWriter
+  private readonly rooms = new Map<string, Promise<DocumentRoom>>()
+  private readonly loaded = new Map<string, DocumentRoom>()
+  private readonly unloading = new Map<string, Promise<void>>()
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
+  private readonly log: (message: string, error?: unknown) => void
+  private closing = false
+
+  constructor(private readonly options: CollabServerOptions) {
+    this.log = options.log ?? ((message, error) => console.error(`[collab] ${message}`, error ?? ''))
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false })
+    this.writer = new UpdateWriter(options.store, (docIds) => {
+      for (const id of docIds) this.loaded.get(id)?.endBatch()
+    })
+  }
+
+  /** Number of documents in memory. */
+  get loadedCount(): number {
+    return this.loaded.size
+  }
+
+  /** The Node `upgrade` handler; answers 404 for paths outside {@link collabPath}. */
+  handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', () => socket.destroy())
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost')
+    const prefix = `${collabPath}/`
+    if (!pathname.startsWith(prefix)) return rejectUpgrade(socket, 404, 'Not Found')
+    if (this.closing) return rejectUpgrade(socket, 503, 'Service Unavailable')
+    const documentId = decodeURIComponent(pathname.slice(prefix.length))
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      void this.handleConnection(ws, documentId, request.socket.remoteAddress ?? '')
+    })
+  }
+
+  private async handleConnection(ws: WebSocket, documentId: string, address: string): Promise<void> {
+    const connection = new Connection(ws, documentId, address)
+    let room: DocumentRoom | undefined
+    const early: Uint8Array[] = []
+    const receive = (message: Uint8Array): void => {
+      try {
+        handleMessage(room!, connection, message)
+      } catch (error) {
+        if (!(error instanceof Error && error.name === 'BadMessageError')) this.log(`document ${documentId}`, error)
+        connection.fail(error)
+      }
+    }
+    ws.on('error', (error) => this.log(`socket error on ${documentId}: ${error.message}`))
+    ws.on('message', (data, isBinary) => {
+      if (connection.closed) return
+      if (!isBinary) return connection.close(CloseCode.UnsupportedData, 'binary frames only')
+      // Copy when queueing: ws may reuse the buffer.
+      if (room) receive(toBytes(data))
+      else early.push(toBytes(data).slice())
+    })
+    ws.on('close', () => {
+      connection.closed = true
+      if (room) {
+        room.leave(connection)
+        this.scheduleUnload(room)
+      }
+    })
+
+    try {
+      if (!documentIdSchema.safeParse(documentId).success) {
+        return connection.close(CloseCode.DocumentNotFound, 'document not found')
+      }
+      const record = await this.options.store.getDocument(documentId)
+      if (!record || record.deletedAt) return connection.close(CloseCode.DocumentNotFound, 'document not found')
+      const loadedRoom = await this.getRoom(documentId)
+      if (connection.closed) return this.scheduleUnload(loadedRoom)
+      room = loadedRoom
+      this.cancelUnload(documentId)
+      room.join(connection)
+      for (const message of early.splice(0)) {
+        if (connection.closed) break
+        receive(message)
+      }
+    } catch (error) {
+      this.log(`cannot open document ${documentId}`, error)
+      connection.close(CloseCode.InternalError, 'internal error')
+    }
+  }
+
+  private async getRoom(id: string): Promise<DocumentRoom> {
+    const existing = this.rooms.get(id)
+    if (existing) return existing
+    const pending = (async () => {
+      await this.unloading.get(id)
+      const room = new DocumentRoom(id, {
+        store: this.options.store,
+        writer: this.writer,
+        maxDocumentBytes: this.options.maxDocumentBytes,
+        compactAfterUpdates: this.options.compactAfterUpdates,
+        log: this.log,
+      })
+      await room.load()
+      this.loaded.set(id, room)
+      return room
+    })()
+    this.rooms.set(id, pending)
+    pending.catch(() => this.rooms.delete(id))
+    return pending
+  }
+
+  private scheduleUnload(room: DocumentRoom): void {
+    if (room.connections.size > 0 || this.closing) return
+    this.cancelUnload(room.id)
+    const timer = setTimeout(() => void this.unloadRoom(room), this.options.unloadAfterMs)
+    timer.unref()
+    this.unloadTimers.set(room.id, timer)
+  }
+
+  private cancelUnload(id: string): void {
+    clearTimeout(this.unloadTimers.get(id))
+    this.unloadTimers.delete(id)
+  }
+
+  private async unloadRoom(room: DocumentRoom): Promise<void> {
+    this.unloadTimers.delete(room.id)
+    if (room.connections.size > 0 || this.loaded.get(room.id) !== room) return
+    this.rooms.delete(room.id)
+    this.loaded.delete(room.id)
+    const done = room.unload().catch((error) => this.log(`unloading ${room.id} failed`, error))
+    this.unloading.set(room.id, done)
+    await done
+    if (this.unloading.get(room.id) === done) this.unloading.delete(room.id)
+  }
+
+  /**
+   * The document's current content: the live doc when loaded, else a fresh one read from
+   * the store. Either way only durable content (see {@link DocumentRoom}).
+   */
+  async readDocument(id: string): Promise<Y.Doc> {
+    const room = this.loaded.get(id)
+    if (room) return room.doc
+    const doc = new Y.Doc()
+    const { updates } = await this.options.store.loadUpdates(id)
+    doc.transact(() => {
+      for (const update of updates) {
+        try {
+          Y.applyUpdate(doc, update)
+        } catch (error) {
+          this.log(`document ${id}: skipped a stored update that fails to apply`, error)
+        }
+      }
+    })
+    return doc
+  }
+
+  /** Closes every socket of a document, e.g. when it is deleted. */
+  closeDocument(id: string, code: number, reason: string): void {
+    this.loaded.get(id)?.closeAll(code, reason)
+  }
+
+  /** Stops accepting sockets, closes the open ones, makes every update durable and compacts. */
+  async close(): Promise<void> {
+    this.closing = true
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer)
+    this.unloadTimers.clear()
+    for (const room of this.loaded.values()) room.closeAll(CloseCode.GoingAway, 'server shutting down')
+    await this.writer.drain()
+    await Promise.all([...this.loaded.values()].map((room) => room.unload()))
+    await Promise.all(this.unloading.values())
+    this.loaded.clear()
+    this.rooms.clear()
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()))
+  }
+}

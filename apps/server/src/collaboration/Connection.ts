@@ -1,0 +1,60 @@
+import { CloseCode } from '@dongbi/schema'
+import type { WebSocket } from 'ws'
+import { encodeSaved } from './encodeMessages.ts'
+
+/** One client socket on one document. */
+export class Connection {
+  /** Awareness client ids this socket has announced; removed when it closes. */
+  readonly awarenessClients = new Set<number>()
+  private writesQueued = 0
+  private writesDone = 0
+  private savedWaiters: { until: number; n: number }[] = []
+  closed = false
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly documentId: string,
+    /** Remote address, for logs. */
+    readonly address: string,
+  ) {}
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return
+    this.socket.send(message)
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return
+    this.closed = true
+    // Close reasons are limited to 123 bytes.
+    this.socket.close(code, Buffer.from(reason).subarray(0, 123).toString())
+  }
+
+  /** Called when one of this socket's updates is handed to the writer. */
+  writeQueued(): void {
+    this.writesQueued++
+  }
+
+  /** Called when one of this socket's updates is durable; answers SavedRequests it unblocks. */
+  writeDone(): void {
+    this.writesDone++
+    while (this.savedWaiters.length > 0 && this.savedWaiters[0]!.until <= this.writesDone) {
+      this.send(encodeSaved(this.savedWaiters.shift()!.n))
+    }
+  }
+
+  /** Answers `[Saved, n]` once every update this socket sent before now is durable. */
+  requestSaved(n: number): void {
+    if (this.writesDone >= this.writesQueued) this.send(encodeSaved(n))
+    else this.savedWaiters.push({ until: this.writesQueued, n })
+  }
+
+  /** Closes with the right code for a failure while handling this socket's messages. */
+  fail(error: unknown): void {
+    if (error instanceof Error && error.name === 'BadMessageError') {
+      this.close(CloseCode.BadMessage, error.message)
+    } else {
+      this.close(CloseCode.InternalError, 'internal error')
+    }
+  }
+}

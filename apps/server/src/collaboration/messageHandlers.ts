@@ -1,0 +1,79 @@
+import { MessageType } from '@dongbi/schema'
+import * as decoding from 'lib0/decoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { BadMessageError } from './BadMessageError.ts'
+import type { Connection } from './Connection.ts'
+import type { DocumentRoom } from './DocumentRoom.ts'
+import { encodeAwareness, encodeSyncStep2 } from './encodeMessages.ts'
+
+type Handler = (room: DocumentRoom, connection: Connection, decoder: decoding.Decoder) => void
+
+/** Every handler reads its whole message, then calls this before acting on it. */
+function expectEnd(decoder: decoding.Decoder): void {
+  if (decoding.hasContent(decoder)) throw new BadMessageError('trailing bytes after message')
+}
+
+function handleSync(room: DocumentRoom, connection: Connection, decoder: decoding.Decoder): void {
+  const step = decoding.readVarUint(decoder)
+  const payload = decoding.readVarUint8Array(decoder)
+  expectEnd(decoder)
+  switch (step) {
+    case syncProtocol.messageYjsSyncStep1:
+      Y.decodeStateVector(payload) // throws on a malformed vector
+      connection.send(encodeSyncStep2(room.doc, payload))
+      return
+    case syncProtocol.messageYjsSyncStep2:
+    case syncProtocol.messageYjsUpdate:
+      room.receiveUpdate(connection, payload)
+      return
+    default:
+      throw new BadMessageError(`unknown sync step ${step}`)
+  }
+}
+
+function handleAwareness(room: DocumentRoom, connection: Connection, decoder: decoding.Decoder): void {
+  const update = decoding.readVarUint8Array(decoder)
+  expectEnd(decoder)
+  try {
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, update, connection)
+  } catch {
+    throw new BadMessageError('malformed awareness update')
+  }
+}
+
+function handleQueryAwareness(room: DocumentRoom, connection: Connection, decoder: decoding.Decoder): void {
+  expectEnd(decoder)
+  connection.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]))
+}
+
+function handleSavedRequest(_room: DocumentRoom, connection: Connection, decoder: decoding.Decoder): void {
+  const n = decoding.readVarUint(decoder)
+  expectEnd(decoder)
+  connection.requestSaved(n)
+}
+
+/** What the server does with each message type a client may send. */
+export const messageHandlers: Partial<Record<number, Handler>> = {
+  [MessageType.Sync]: handleSync,
+  [MessageType.Awareness]: handleAwareness,
+  [MessageType.QueryAwareness]: handleQueryAwareness,
+  [MessageType.SavedRequest]: handleSavedRequest,
+}
+
+/** Decodes one binary frame and runs its handler; throws BadMessageError on anything malformed. */
+export function handleMessage(room: DocumentRoom, connection: Connection, message: Uint8Array): void {
+  const decoder = decoding.createDecoder(message)
+  let handler: Handler | undefined
+  try {
+    const type = decoding.readVarUint(decoder)
+    handler = messageHandlers[type]
+    if (!handler) throw new BadMessageError(`unknown message type ${type}`)
+    handler(room, connection, decoder)
+  } catch (error) {
+    if (error instanceof BadMessageError) throw error
+    // lib0 and Yjs throw plain Errors (or RangeErrors) on truncated input.
+    throw new BadMessageError(handler ? 'malformed or truncated message' : 'empty or truncated message')
+  }
+}

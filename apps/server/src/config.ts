@@ -1,0 +1,57 @@
+import path from 'node:path'
+
+/** Runtime configuration, read once at startup from the environment (see README § Configuration). */
+export interface Config {
+  /** TCP port; 0 picks a free one (tests). */
+  port: number
+  /** Interface to bind. */
+  host: string
+  /** `sqlite:/abs/path.db`, a bare file path, or `:memory:`; default `./data/dongbi.db`. */
+  databaseUrl: string
+  /** SQLite `synchronous` pragma: `normal` survives a process crash, `full` also a power loss. */
+  sqliteSynchronous: 'normal' | 'full'
+  /** Largest collaboration frame accepted; a larger one closes the socket with 1009. */
+  maxMessageBytes: number
+  /** Largest stored size of one document; an update past it closes the socket with 4413. */
+  maxDocumentBytes: number
+  /** Largest REST request body; a larger one gets 413. */
+  maxBodyBytes: number
+  /** Compact a document's update log into one state once it holds this many updates. */
+  compactAfterUpdates: number
+  /** How long a document with no connections stays in memory. */
+  unloadAfterMs: number
+  /** Folder of the built web app to serve; empty disables static serving. */
+  webRoot: string
+}
+
+const MiB = 1024 * 1024
+
+function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`)
+  }
+  return value
+}
+
+/** Reads and validates the configuration; throws with the variable's name on a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const synchronous = (env.SQLITE_SYNCHRONOUS ?? 'normal').toLowerCase()
+  if (synchronous !== 'normal' && synchronous !== 'full') {
+    throw new Error(`SQLITE_SYNCHRONOUS must be "normal" or "full", got "${env.SQLITE_SYNCHRONOUS}"`)
+  }
+  return {
+    port: readInt(env, 'PORT', 8420, 0),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || `sqlite:${path.resolve(cwd, 'data/dongbi.db')}`,
+    sqliteSynchronous: synchronous,
+    maxMessageBytes: readInt(env, 'MAX_MESSAGE_BYTES', 16 * MiB, 1024),
+    maxDocumentBytes: readInt(env, 'MAX_DOCUMENT_BYTES', 64 * MiB, 1024),
+    maxBodyBytes: readInt(env, 'MAX_BODY_BYTES', 1 * MiB, 1024),
+    compactAfterUpdates: readInt(env, 'COMPACT_AFTER_UPDATES', 500, 2),
+    unloadAfterMs: readInt(env, 'UNLOAD_AFTER_MS', 30_000, 0),
+    webRoot: env.WEB_ROOT ?? path.resolve(import.meta.dirname, '../../web/dist'),
+  }
+}

@@ -1,0 +1,5 @@
+export { loadConfig, type Config } from './config.ts'
+export { startServer, type RunningServer } from './startServer.ts'
+export { createApp, type AppType } from './createApp.ts'
+export { CollabServer } from './collaboration/CollabServer.ts'
+export type { Store } from './store/Store.ts'

@@ -1,0 +1,13 @@
+import type { DocumentDto } from '@dongbi/schema'
+import type { DocumentRecord } from '../../store/Store.ts'
+
+/** What the API shows of a document. */
+export function presentDocument(record: DocumentRecord): DocumentDto {
+  return {
+    id: record.id,
+    title: record.title,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    deletedAt: record.deletedAt,
+  }
+}

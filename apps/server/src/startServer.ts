@@ -1,0 +1,51 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { getRequestListener } from '@hono/node-server'
+import { CollabServer } from './collaboration/CollabServer.ts'
+import type { Config } from './config.ts'
+import { createApp } from './createApp.ts'
+import { createStore } from './store/createStore.ts'
+import type { Store } from './store/Store.ts'
+
+export interface RunningServer {
+  /** `http://host:port` */
+  url: string
+  port: number
+  store: Store
+  collab: CollabServer
+  /** Stops accepting, flushes every update, compacts and closes the database. */
+  close(): Promise<void>
+}
+
+/** Opens the store (running migrations), then serves REST, the web app and the collaboration socket on one port. */
+export async function startServer(config: Config, log: (message: string, error?: unknown) => void = console.error): Promise<RunningServer> {
+  const store = await createStore(config)
+  const collab = new CollabServer({ ...config, store, log })
+  const app = createApp({ store, collab, config, log })
+  const server = http.createServer(getRequestListener(app.fetch))
+  server.on('upgrade', collab.handleUpgrade)
+  server.on('clientError', (_error, socket) => socket.destroy())
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  let closing: Promise<void> | undefined
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    port,
+    store,
+    collab,
+    close() {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+        await collab.close()
+        server.closeAllConnections()
+        await closed
+        await store.close()
+      })()
+      return closing
+    },
+  }
+}

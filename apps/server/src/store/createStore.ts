@@ -1,0 +1,34 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import type { Database } from './Database.ts'
+import { KyselyStore } from './KyselyStore.ts'
+
+export interface StoreOptions {
+  databaseUrl: string
+  sqliteSynchronous: 'normal' | 'full'
+}
+
+/** Resolves `sqlite:/abs/path.db`, `sqlite:relative.db`, a bare path or `:memory:` to a file name. */
+export function sqliteFileName(databaseUrl: string): string {
+  const raw = databaseUrl.startsWith('sqlite:') ? databaseUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : databaseUrl
+  return raw === ':memory:' ? raw : path.resolve(raw)
+}
+
+/** Opens the store named by `databaseUrl` and migrates it to the latest schema. */
+export async function createStore({ databaseUrl, sqliteSynchronous }: StoreOptions): Promise<KyselyStore> {
+  if (/^postgres(ql)?:/.test(databaseUrl)) {
+    throw new Error('PostgreSQL is not supported yet; use a sqlite: DATABASE_URL')
+  }
+  const fileName = sqliteFileName(databaseUrl)
+  if (fileName !== ':memory:') fs.mkdirSync(path.dirname(fileName), { recursive: true })
+  const sqlite = new SqliteDatabase(fileName)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma(`synchronous = ${sqliteSynchronous.toUpperCase()}`)
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const store = new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }))
+  await store.migrate()
+  return store
+}

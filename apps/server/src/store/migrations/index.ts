@@ -1,0 +1,13 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import { documents } from './001_documents.ts'
+
+/** Every migration, in order. Names sort lexically; never rename or reorder one that shipped. */
+const migrations: Record<string, Migration> = {
+  '001_documents': documents,
+}
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations
+  },
+}
