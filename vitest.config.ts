@@ -7,7 +7,7 @@ export default defineConfig({
       { test: { name: 'server', root: 'apps/server', include: ['src/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },
       {
         test: {
-          name: 'e2e',
+          name: 'tests',
           root: 'tests',
           include: ['**/*.test.ts'],
           exclude: ['**/node_modules/**'],
