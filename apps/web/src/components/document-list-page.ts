@@ -1,0 +1,157 @@
+import { LocaleController, t } from '@dongbi/editor'
+import type { DocumentDto } from '@dongbi/schema'
+import { LitElement, html, nothing, type PropertyValues } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { api } from '../api/apiClient.ts'
+import { formatTime } from '../formatTime.ts'
+import { navigate } from '../router.ts'
+
+/** 我的文档 and 回收站: create, open, rename, move to the trash, restore, delete for good. */
+@customElement('dongbi-document-list-page')
+export class DongbiDocumentListPage extends LitElement {
+  /** Show the trash instead of the live documents. */
+  @property({ type: Boolean }) trash = false
+  @state() private documents: DocumentDto[] | undefined
+  @state() private error = ''
+  @state() private renaming = ''
+  @state() private toast: { message: string; undo?: () => void } | undefined
+  private toastTimer: ReturnType<typeof setTimeout> | undefined
+  private readonly locale = new LocaleController(this)
+
+  override createRenderRoot(): HTMLElement {
+    return this
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('trash')) void this.load()
+  }
+
+  private async load(): Promise<void> {
+    this.error = ''
+    try {
+      this.documents = (await api.listDocuments(this.trash)).documents
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error)
+    }
+  }
+
+  private async handleCreate(): Promise<void> {
+    try {
+      const document = await api.createDocument({ title: t('docs.untitled') })
+      navigate(`/d/${document.id}`)
+    } catch (error) {
+      this.showToast(error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  private async handleRename(document: DocumentDto, input: HTMLInputElement): Promise<void> {
+    const title = input.value.trim()
+    this.renaming = ''
+    if (!title || title === document.title) return
+    try {
+      await api.renameDocument(document.id, { title })
+      await this.load()
+    } catch (error) {
+      this.showToast(error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  private async handleDelete(document: DocumentDto): Promise<void> {
+    await api.deleteDocument(document.id)
+    await this.load()
+    this.showToast(t('docs.movedToTrash'), async () => {
+      await api.restoreDocument(document.id)
+      await this.load()
+    })
+  }
+
+  private async handleRestore(document: DocumentDto): Promise<void> {
+    await api.restoreDocument(document.id)
+    await this.load()
+  }
+
+  private async handlePurge(document: DocumentDto): Promise<void> {
+    if (!confirm(t('docs.purgeConfirm'))) return
+    await api.purgeDocument(document.id)
+    await this.load()
+  }
+
+  private showToast(message: string, undo?: () => void): void {
+    clearTimeout(this.toastTimer)
+    this.toast = { message, undo }
+    this.toastTimer = setTimeout(() => (this.toast = undefined), 6000)
+  }
+
+  private renderRow(document: DocumentDto) {
+    const when = this.trash ? document.deletedAt! : document.updatedAt
+    const title =
+      this.renaming === document.id
+        ? html`<input
+            class="rename"
+            aria-label=${t('docs.titleLabel')}
+            .value=${document.title}
+            maxlength="200"
+            @keydown=${(e: KeyboardEvent) => {
+              if (e.key === 'Enter') (e.target as HTMLInputElement).blur()
+              if (e.key === 'Escape') this.renaming = ''
+            }}
+            @blur=${(e: FocusEvent) => this.handleRename(document, e.target as HTMLInputElement)}
+          />`
+        : this.trash
+          ? html`<span class="doc-title">${document.title}</span>`
+          : html`<a class="doc-title" href="/d/${document.id}">${document.title}</a>`
+    return html`<li class="doc-row" data-id=${document.id}>
+      <svg class="doc-icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 3h8l4 4v14H6z"/><path d="M14 3v4h4M9 12h6M9 16h6"/></svg>
+      ${title}
+      <span class="doc-time">${this.trash ? t('docs.deleted') : t('docs.updated')} ${formatTime(when)}</span>
+      <span class="doc-actions">
+        ${this.trash
+          ? html`<button type="button" @click=${() => this.handleRestore(document)}>${t('docs.restore')}</button>
+              <button type="button" class="danger" @click=${() => this.handlePurge(document)}>${t('docs.purge')}</button>`
+          : html`<button type="button" @click=${() => (this.renaming = document.id)}>${t('docs.rename')}</button>
+              <button type="button" @click=${() => this.handleDelete(document)}>${t('docs.delete')}</button>`}
+      </span>
+    </li>`
+  }
+
+  protected override updated(): void {
+    this.querySelector<HTMLInputElement>('input.rename')?.focus()
+  }
+
+  protected override render() {
+    const documents = this.documents
+    return html`<main class="list-page">
+      <div class="list-head">
+        <nav class="tabs" aria-label=${t('docs.title')}>
+          <a href="/" aria-current=${this.trash ? 'false' : 'page'}>${t('docs.title')}</a>
+          <a href="/trash" aria-current=${this.trash ? 'page' : 'false'}>${t('docs.trash')}</a>
+        </nav>
+        ${this.trash ? nothing : html`<button class="primary" type="button" @click=${this.handleCreate}>＋ ${t('docs.new')}</button>`}
+      </div>
+      ${this.error
+        ? html`<div class="error-box" role="alert">${t('docs.loadFailed')}：${this.error} <button type="button" @click=${this.load}>${t('docs.retry')}</button></div>`
+        : documents === undefined
+          ? html`<p class="empty" aria-busy="true">…</p>`
+          : documents.length === 0
+            ? html`<p class="empty">${this.trash ? t('docs.trashEmpty') : t('docs.empty')}</p>`
+            : html`<ul class="doc-list">${documents.map((d) => this.renderRow(d))}</ul>`}
+      ${this.toast
+        ? html`<div class="toast" role="status">
+            ${this.toast.message}
+            ${this.toast.undo
+              ? html`<button type="button" @click=${() => {
+                  this.toast?.undo?.()
+                  this.toast = undefined
+                }}>${t('docs.undo')}</button>`
+              : nothing}
+          </div>`
+        : nothing}
+    </main>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dongbi-document-list-page': DongbiDocumentListPage
+  }
+}

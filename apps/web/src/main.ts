@@ -1,0 +1,5 @@
+import { getLocale, setLocale } from '@dongbi/editor'
+import './styles.css'
+import './components/dongbi-app.ts'
+
+setLocale(getLocale())

@@ -1,0 +1,181 @@
+import { baseExtensions, bodyFragmentName, countCharacters, finalCloseCodes, type CharacterCount } from '@dongbi/schema'
+import { Editor } from '@tiptap/core'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { Placeholder } from '@tiptap/extensions'
+import { LitElement, html, type PropertyValues } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { CompositionGuard } from '../CompositionGuard.ts'
+import { t } from '../i18n/locale.ts'
+import { cleanPastedHtml } from '../paste/cleanPastedHtml.ts'
+import type { SyncState } from '../sync/SyncState.ts'
+import { SyncTracker } from '../sync/SyncTracker.ts'
+import { adoptEditorStyles } from './editorStyles.ts'
+
+export interface EditorErrorDetail {
+  /** The socket close code (see `CloseCode` in @dongbi/schema). */
+  code: number
+  reason: string
+}
+
+/**
+ * The collaborative editor: Tiptap bound to a Y.Doc synced over y-websocket, with offline
+ * edits kept in IndexedDB.
+ *
+ * It renders into the light DOM: ProseMirror's contenteditable inside a shadow root breaks
+ * selection and IME input in Safari and Firefox. It renders once; editor transactions never
+ * re-render it — state leaves through events.
+ *
+ * @fires dongbi-ready - `{ editor }` once the Tiptap editor exists.
+ * @fires dongbi-sync-state - `SyncState`: 已保存 / 同步中 / 离线 with the unsynced count.
+ * @fires dongbi-count - `CharacterCount` of the text, after edits settle.
+ * @fires dongbi-error - `{ code, reason }` when the server refuses the document for good.
+ */
+@customElement('dongbi-editor')
+export class DongbiEditor extends LitElement {
+  /** Id of the document to open. */
+  @property({ attribute: 'document-id' }) documentId = ''
+  /** Collaboration endpoint, e.g. `ws://localhost:8420/collab`. */
+  @property({ attribute: 'server-url' }) serverUrl = ''
+  /** Name shown on this user's caret. */
+  @property({ attribute: 'user-name' }) userName = ''
+  /** Colour of this user's caret and selection (CSS hex). */
+  @property({ attribute: 'user-color' }) userColor = '#2563eb'
+  /** When set, the text cannot be changed here. */
+  @property({ type: Boolean, attribute: 'read-only', reflect: true }) readOnly = false
+
+  /** The Tiptap editor, once ready. */
+  editor: Editor | undefined
+  /** The shared document, once ready. */
+  ydoc: Y.Doc | undefined
+  provider: WebsocketProvider | undefined
+  private local: IndexeddbPersistence | undefined
+  private tracker: SyncTracker | undefined
+  private countTimer: ReturnType<typeof setTimeout> | undefined
+  private syncState: SyncState = { status: 'offline', pending: 0 }
+
+  /** Latest sync state (also sent as `dongbi-sync-state`). */
+  get sync(): SyncState {
+    return this.syncState
+  }
+
+  override createRenderRoot(): HTMLElement {
+    adoptEditorStyles(this.ownerDocument)
+    return this
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.teardown()
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    if (this.hasUpdated && !this.editor) this.setup()
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('documentId') || changed.has('serverUrl')) {
+      this.teardown()
+      this.setup()
+      return
+    }
+    if (changed.has('readOnly')) this.editor?.setEditable(!this.readOnly)
+    if (changed.has('userName') || changed.has('userColor')) {
+      this.editor?.commands.updateUser({ name: this.displayName, color: this.userColor })
+    }
+  }
+
+  private get displayName(): string {
+    return this.userName || '匿名'
+  }
+
+  private handleBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (this.syncState.pending === 0) return
+    event.preventDefault()
+    event.returnValue = t('editor.unsyncedWarning')
+  }
+
+  private handleClose = (event: CloseEvent | null): void => {
+    if (!event || !finalCloseCodes.has(event.code)) return
+    this.provider?.disconnect()
+    this.emit<EditorErrorDetail>('dongbi-error', { code: event.code, reason: event.reason })
+  }
+
+  private setup(): void {
+    if (!this.documentId || !this.serverUrl) return
+    const surface = this.querySelector<HTMLElement>('.dongbi-editor__surface')!
+    const ydoc = new Y.Doc()
+    this.ydoc = ydoc
+    this.local = typeof indexedDB === 'undefined' ? undefined : new IndexeddbPersistence(`dongbi:${this.documentId}`, ydoc)
+    const provider = new WebsocketProvider(this.serverUrl, this.documentId, ydoc, { disableBc: true, maxBackoffTime: 5000 })
+    this.provider = provider
+    provider.on('connection-close', this.handleClose)
+    this.tracker = new SyncTracker(ydoc, provider, this.local ?? null, (state) => {
+      this.syncState = state
+      this.emit<SyncState>('dongbi-sync-state', state)
+    })
+
+    this.editor = new Editor({
+      element: surface,
+      editable: !this.readOnly,
+      extensions: [
+        ...baseExtensions(),
+        Collaboration.configure({ document: ydoc, field: bodyFragmentName }),
+        CollaborationCaret.configure({ provider, user: { name: this.displayName, color: this.userColor } }),
+        CompositionGuard,
+        Placeholder.configure({ placeholder: () => t('editor.placeholder') }),
+      ],
+      editorProps: {
+        attributes: { class: 'dongbi-editor__content', spellcheck: 'false', lang: 'zh-CN' },
+        transformPastedHTML: cleanPastedHtml,
+      },
+      onUpdate: () => this.scheduleCount(),
+      onCreate: () => this.scheduleCount(),
+    })
+    window.addEventListener('beforeunload', this.handleBeforeUnload)
+    this.emit('dongbi-ready', { editor: this.editor })
+  }
+
+  private teardown(): void {
+    window.removeEventListener('beforeunload', this.handleBeforeUnload)
+    clearTimeout(this.countTimer)
+    this.tracker?.destroy()
+    this.editor?.destroy()
+    this.provider?.off('connection-close', this.handleClose)
+    this.provider?.destroy()
+    void this.local?.destroy()
+    this.ydoc?.destroy()
+    this.editor = this.provider = this.local = this.tracker = this.ydoc = undefined
+  }
+
+  private scheduleCount(): void {
+    clearTimeout(this.countTimer)
+    this.countTimer = setTimeout(() => {
+      if (this.editor) this.emit<CharacterCount>('dongbi-count', countCharacters(this.editor.getText()))
+    }, 120)
+  }
+
+  private emit<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }))
+  }
+
+  protected override render() {
+    return html`<div class="dongbi-editor__surface"></div>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dongbi-editor': DongbiEditor
+  }
+  interface HTMLElementEventMap {
+    'dongbi-ready': CustomEvent<{ editor: Editor }>
+    'dongbi-sync-state': CustomEvent<SyncState>
+    'dongbi-count': CustomEvent<CharacterCount>
+    'dongbi-error': CustomEvent<EditorErrorDetail>
+  }
+}
