@@ -9,6 +9,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CompositionGuard } from '../CompositionGuard.ts'
+import { PasteIntoEmptyBlock } from '../PasteIntoEmptyBlock.ts'
 import { t } from '../i18n/locale.ts'
 import { cleanPastedHtml } from '../paste/cleanPastedHtml.ts'
 import type { SyncState } from '../sync/SyncState.ts'
@@ -127,6 +128,7 @@ export class DongbiEditor extends LitElement {
         Collaboration.configure({ document: ydoc, field: bodyFragmentName }),
         CollaborationCaret.configure({ provider, user: { name: this.displayName, color: this.userColor } }),
         CompositionGuard,
+        PasteIntoEmptyBlock,
         Placeholder.configure({ placeholder: () => t('editor.placeholder') }),
       ],
       editorProps: {
@@ -143,6 +145,7 @@ export class DongbiEditor extends LitElement {
   private teardown(): void {
     window.removeEventListener('beforeunload', this.handleBeforeUnload)
     clearTimeout(this.countTimer)
+    this.countTimer = undefined
     this.tracker?.destroy()
     this.editor?.destroy()
     this.provider?.off('connection-close', this.handleClose)
@@ -152,11 +155,13 @@ export class DongbiEditor extends LitElement {
     this.editor = this.provider = this.local = this.tracker = this.ydoc = undefined
   }
 
+  /** Counts at most every 150 ms, also while the user keeps typing. */
   private scheduleCount(): void {
-    clearTimeout(this.countTimer)
+    if (this.countTimer !== undefined) return
     this.countTimer = setTimeout(() => {
+      this.countTimer = undefined
       if (this.editor) this.emit<CharacterCount>('dongbi-count', countCharacters(this.editor.getText()))
-    }, 120)
+    }, 150)
   }
 
   private emit<T>(type: string, detail: T): void {

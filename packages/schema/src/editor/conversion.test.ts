@@ -48,12 +48,12 @@ describe('server-side conversion', () => {
 
   it('renders HTML with escaped text and alignment styles', () => {
     const html = nodeToHtml(ydocToNode(sampleDoc()))
-    expect(html).toContain('<h1 style="text-align: center">关于开展学习教育月的通知</h1>')
+    expect(html).toContain('<h1 style="text-align: center;">关于开展学习教育月的通知</h1>')
     expect(html).toContain('<strong><em>&lt;斜体&amp;&gt;</em></strong>')
     expect(html).toContain('<br>')
     expect(html).toContain('<ol start="3">')
     expect(html).toContain('<hr>')
-    expect(html).toContain('<p style="text-align: right">机关党委</p>')
+    expect(html).toContain('<p style="text-align: right;">机关党委</p>')
     expect(html.endsWith('<p></p>')).toBe(true)
   })
 

@@ -51,7 +51,8 @@ function renderSpec(spec: DOMOutputSpec, content: () => string): string {
     start = 1
     for (const [key, value] of Object.entries(first as Record<string, unknown>)) {
       if (value == null) continue
-      attrs += ` ${key}="${escapeAttribute(String(value))}"`
+      const text = key === 'style' ? cssText(String(value)) : String(value)
+      attrs += ` ${key}="${escapeAttribute(text)}"`
     }
   }
   if (voidElements.has(name)) return `<${name}${attrs}>`
@@ -60,6 +61,19 @@ function renderSpec(spec: DOMOutputSpec, content: () => string): string {
     inner += child === 0 ? content() : renderSpec(child as DOMOutputSpec, content)
   }
   return `<${name}${attrs}>${inner}</${name}>`
+}
+
+/** A style attribute as the browser's `style.cssText` writes it: `a: b; c: d;`. */
+function cssText(style: string): string {
+  return style
+    .split(';')
+    .map((declaration) => declaration.trim())
+    .filter(Boolean)
+    .map((declaration) => {
+      const colon = declaration.indexOf(':')
+      return colon < 0 ? declaration : `${declaration.slice(0, colon).trim()}: ${declaration.slice(colon + 1).trim()};`
+    })
+    .join(' ')
 }
 
 function escapeText(text: string): string {
