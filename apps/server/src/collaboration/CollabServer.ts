@@ -58,11 +58,16 @@ export class CollabServer {
   /** The Node `upgrade` handler; answers 404 for paths outside {@link collabPath}. */
   handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', () => socket.destroy())
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost')
-    const prefix = `${collabPath}/`
-    if (!pathname.startsWith(prefix)) return rejectUpgrade(socket, 404, 'Not Found')
+    let documentId: string
+    try {
+      const { pathname } = new URL(request.url ?? '/', 'http://localhost')
+      const prefix = `${collabPath}/`
+      if (!pathname.startsWith(prefix)) return rejectUpgrade(socket, 404, 'Not Found')
+      documentId = decodeURIComponent(pathname.slice(prefix.length))
+    } catch {
+      return rejectUpgrade(socket, 400, 'Bad Request')
+    }
     if (this.closing) return rejectUpgrade(socket, 503, 'Service Unavailable')
-    const documentId = decodeURIComponent(pathname.slice(prefix.length))
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       void this.handleConnection(ws, documentId, request.socket.remoteAddress ?? '')
     })
