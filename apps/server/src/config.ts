@@ -22,6 +22,18 @@ export interface Config {
   unloadAfterMs: number
   /** Folder of the built web app to serve; empty disables static serving. */
   webRoot: string
+  /** How long a login session lasts. */
+  sessionTtlHours: number
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed. */
+  trustProxy: string[]
+  /** Extra browser origins allowed besides the server's own (e.g. a dev server). */
+  allowedOrigins: string[]
+  /** With an empty database, create this org admin at startup. */
+  adminUsername: string
+  adminPassword: string
+  /** Failed logins allowed per account / per client address in 15 minutes. */
+  loginFailuresPerAccount: number
+  loginFailuresPerAddress: number
 }
 
 const MiB = 1024 * 1024
@@ -34,6 +46,13 @@ function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`)
   }
   return value
+}
+
+function readList(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
 }
 
 /** Reads and validates the configuration; throws with the variable's name on a bad value. */
@@ -53,5 +72,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     compactAfterUpdates: readInt(env, 'COMPACT_AFTER_UPDATES', 500, 2),
     unloadAfterMs: readInt(env, 'UNLOAD_AFTER_MS', 30_000, 0),
     webRoot: env.WEB_ROOT ?? path.resolve(import.meta.dirname, '../../web/dist'),
+    sessionTtlHours: readInt(env, 'SESSION_TTL_HOURS', 24 * 7, 1),
+    trustProxy: readList(env.TRUST_PROXY),
+    allowedOrigins: readList(env.ALLOWED_ORIGINS),
+    adminUsername: env.ADMIN_USERNAME ?? '',
+    adminPassword: env.ADMIN_PASSWORD ?? '',
+    loginFailuresPerAccount: readInt(env, 'LOGIN_FAILURES_PER_ACCOUNT', 5, 1),
+    loginFailuresPerAddress: readInt(env, 'LOGIN_FAILURES_PER_ADDRESS', 30, 1),
   }
 }

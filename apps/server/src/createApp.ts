@@ -1,18 +1,32 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { ApiError } from './http/ApiError.ts'
+import { authenticate } from './http/authenticate.ts'
 import type { Services } from './http/ContextVariables.ts'
+import { csrfGuard } from './http/csrfGuard.ts'
 import { errorResponse } from './http/errorResponse.ts'
 import { onError } from './http/onError.ts'
+import { securityHeaders } from './http/securityHeaders.ts'
+import { serveWebApp } from './http/serveWebApp.ts'
+import { audit } from './routes/audit/audit.ts'
+import { auth } from './routes/auth/auth.ts'
+import { branches } from './routes/branches/branches.ts'
+import { invitations } from './routes/branches/invitations.ts'
+import { roster } from './routes/branches/roster.ts'
 import { documents } from './routes/documents/documents.ts'
 import { openApiDocument } from './routes/openapi/openApiDocument.ts'
-import { serveWebApp } from './http/serveWebApp.ts'
+import { tokens } from './routes/tokens/tokens.ts'
+import { directory } from './routes/users/directory.ts'
+import { users } from './routes/users/users.ts'
 
 export interface CreateAppOptions extends Services {
   log?: (message: string, error?: unknown) => void
 }
 
-/** The Hono app: REST under /api, the built web app everywhere else. */
+/**
+ * The Hono app: REST under /api, the built web app everywhere else. Every API request goes
+ * body limit → authenticate → CSRF guard → route (which validates, asks the policy, acts).
+ */
 export function createApp({ log = console.error, ...services }: CreateAppOptions) {
   const api = new Hono()
     .use(
@@ -21,16 +35,29 @@ export function createApp({ log = console.error, ...services }: CreateAppOptions
         onError: (c) => errorResponse(c, 'payload_too_large', `请求体超过 ${services.config.maxBodyBytes} 字节 (body too large)`),
       }),
     )
+    .use(authenticate())
+    .use(csrfGuard())
     .get('/health', (c) => c.json({ ok: true }))
     .get('/openapi.json', (c) => c.json(openApiDocument()))
+    .route('/auth', auth)
+    .route('/tokens', tokens)
+    .route('/users', users)
+    .route('/directory', directory)
+    .route('/branches', branches)
+    .route('/invitations', invitations)
+    .route('/roster', roster)
     .route('/documents', documents)
+    .route('/audit', audit)
     .all('*', () => {
       throw new ApiError('not_found', '没有这个接口 (no such route)')
     })
 
   const app = new Hono()
+  app.use(securityHeaders())
   app.use(async (c, next) => {
     c.set('services', services)
+    c.set('principal', null)
+    c.set('clientIp', '')
     await next()
   })
   app.route('/api', api)

@@ -1,6 +1,9 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getRequestListener } from '@hono/node-server'
+import { bootstrapAdmin } from './auth/bootstrapAdmin.ts'
+import { createCollabAuthorizer } from './auth/createCollabAuthorizer.ts'
+import { LoginThrottle } from './auth/LoginThrottle.ts'
 import { CollabServer } from './collaboration/CollabServer.ts'
 import type { Config } from './config.ts'
 import { createApp } from './createApp.ts'
@@ -20,8 +23,16 @@ export interface RunningServer {
 /** Opens the store (running migrations), then serves REST, the web app and the collaboration socket on one port. */
 export async function startServer(config: Config, log: (message: string, error?: unknown) => void = console.error): Promise<RunningServer> {
   const store = await createStore(config)
-  const collab = new CollabServer({ ...config, store, log })
-  const app = createApp({ store, collab, config, log })
+  if (await bootstrapAdmin(store, config.adminUsername, config.adminPassword)) {
+    log(`created the first org admin "${config.adminUsername}" from ADMIN_USERNAME/ADMIN_PASSWORD`)
+  }
+  const collab = new CollabServer({ ...config, store, log, authorizer: createCollabAuthorizer(store, config) })
+  const loginThrottle = new LoginThrottle({
+    perAccount: config.loginFailuresPerAccount,
+    perAddress: config.loginFailuresPerAddress,
+    windowMs: 15 * 60_000,
+  })
+  const app = createApp({ store, collab, config, loginThrottle, log })
   const server = http.createServer(getRequestListener(app.fetch))
   server.on('upgrade', collab.handleUpgrade)
   server.on('clientError', (_error, socket) => socket.destroy())

@@ -4,6 +4,7 @@ import { CloseCode, collabPath, documentId as documentIdSchema } from '@dongbi/s
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import * as Y from 'yjs'
 import type { Store } from '../store/Store.ts'
+import type { Authorization, CollabAuthorizer } from './CollabAuthorizer.ts'
 import { Connection } from './Connection.ts'
 import { DocumentRoom } from './DocumentRoom.ts'
 import { handleMessage } from './messageHandlers.ts'
@@ -11,6 +12,8 @@ import { UpdateWriter } from './UpdateWriter.ts'
 
 export interface CollabServerOptions {
   store: Store
+  /** Decides every upgrade and rechecks open sockets; see {@link CollabAuthorizer}. */
+  authorizer: CollabAuthorizer
   maxMessageBytes: number
   maxDocumentBytes: number
   compactAfterUpdates: number
@@ -23,6 +26,8 @@ function toBytes(data: RawData): Uint8Array {
   if (data instanceof ArrayBuffer) return new Uint8Array(data)
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
 }
+
+const statusText = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden' } as const
 
 function rejectUpgrade(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
@@ -68,13 +73,27 @@ export class CollabServer {
       return rejectUpgrade(socket, 400, 'Bad Request')
     }
     if (this.closing) return rejectUpgrade(socket, 503, 'Service Unavailable')
+    void this.authorizeUpgrade(request, socket, head, documentId)
+  }
+
+  /** No 101 until the authorizer says yes. */
+  private async authorizeUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, documentId: string): Promise<void> {
+    let result: Awaited<ReturnType<CollabAuthorizer['authenticate']>>
+    try {
+      result = await this.options.authorizer.authenticate(request, documentId)
+    } catch (error) {
+      this.log(`authorizing a socket for ${documentId} failed`, error)
+      return rejectUpgrade(socket, 500, 'Internal Server Error')
+    }
+    if ('status' in result) return rejectUpgrade(socket, result.status, statusText[result.status])
+    if (socket.destroyed || this.closing) return void socket.destroy()
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      void this.handleConnection(ws, documentId, request.socket.remoteAddress ?? '')
+      void this.handleConnection(ws, documentId, request.socket.remoteAddress ?? '', result)
     })
   }
 
-  private async handleConnection(ws: WebSocket, documentId: string, address: string): Promise<void> {
-    const connection = new Connection(ws, documentId, address)
+  private async handleConnection(ws: WebSocket, documentId: string, address: string, authorization: Authorization): Promise<void> {
+    const connection = new Connection(ws, documentId, address, authorization)
     let room: DocumentRoom | undefined
     const early: Uint8Array[] = []
     const receive = (message: Uint8Array): void => {
@@ -186,6 +205,33 @@ export class CollabServer {
       }
     })
     return doc
+  }
+
+  /**
+   * Re-decides the access of open sockets — of one user, one document, or all — after a
+   * share, role, session or account change: revoked ones close with 4403, lowered ones turn
+   * read-only in place, raised ones reconnect (4409). Never rejects.
+   */
+  async recheck(filter: { userId?: string; documentId?: string } = {}): Promise<void> {
+    const work: Promise<void>[] = []
+    for (const room of this.loaded.values()) {
+      if (filter.documentId && room.id !== filter.documentId) continue
+      for (const connection of room.connections) {
+        if (filter.userId && connection.authorization.userId !== filter.userId) continue
+        work.push(this.recheckConnection(room.id, connection))
+      }
+    }
+    await Promise.all(work)
+  }
+
+  private async recheckConnection(documentId: string, connection: Connection): Promise<void> {
+    try {
+      const access = await this.options.authorizer.recheck(connection.authorization, documentId)
+      if (!access) connection.close(CloseCode.AccessRevoked, 'access revoked')
+      else if (access !== connection.authorization.access) connection.changeAccess(access)
+    } catch (error) {
+      this.log(`recheck of a socket on ${documentId} failed`, error)
+    }
   }
 
   /** Closes every socket of a document, e.g. when it is deleted. */

@@ -1,6 +1,7 @@
-import { CloseCode } from '@dongbi/schema'
+import { accessAtLeast, CloseCode } from '@dongbi/schema'
 import type { WebSocket } from 'ws'
-import { encodeSaved } from './encodeMessages.ts'
+import type { Authorization } from './CollabAuthorizer.ts'
+import { encodeReadOnly, encodeSaved } from './encodeMessages.ts'
 
 /** One client socket on one document. */
 export class Connection {
@@ -10,13 +11,41 @@ export class Connection {
   private writesDone = 0
   private savedWaiters: { until: number; n: number }[] = []
   closed = false
+  private toldReadOnly = false
 
   constructor(
     readonly socket: WebSocket,
     readonly documentId: string,
     /** Remote address, for logs. */
     readonly address: string,
+    /** Who this is and what they may do; `access` changes when rechecked. */
+    readonly authorization: Authorization,
   ) {}
+
+  /** May this socket change the document? */
+  get canEdit(): boolean {
+    return accessAtLeast(this.authorization.access, 'edit')
+  }
+
+  /** Tells the client, once per change of access, that its edits are not accepted. */
+  tellReadOnly(): void {
+    if (this.toldReadOnly) return
+    this.toldReadOnly = true
+    this.send(encodeReadOnly(this.authorization.access))
+  }
+
+  /** Applies a new access level from a recheck. */
+  changeAccess(access: Authorization['access']): void {
+    const couldEdit = this.canEdit
+    this.authorization.access = access
+    if (couldEdit && !this.canEdit) {
+      this.toldReadOnly = false
+      this.tellReadOnly()
+    } else if (!couldEdit && this.canEdit) {
+      // The client is in read-only mode; a fresh connection lets it start editing cleanly.
+      this.close(CloseCode.AccessChanged, 'access changed')
+    }
+  }
 
   send(message: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return

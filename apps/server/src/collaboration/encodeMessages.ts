@@ -1,5 +1,6 @@
 import { MessageType } from '@dongbi/schema'
 import * as encoding from 'lib0/encoding'
+import * as authProtocol from 'y-protocols/auth'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type * as Y from 'yjs'
@@ -41,5 +42,16 @@ export function encodeSaved(n: number): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Saved)
   encoding.writeVarUint(encoder, n)
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * `[Auth, PermissionDenied, "read-only: <level>"]`: the y-protocols way to say "your edits
+ * are not accepted". Stock providers log it; 动笔's editor switches to read-only.
+ */
+export function encodeReadOnly(level: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Auth)
+  authProtocol.writePermissionDenied(encoder, `read-only: ${level}`)
   return encoding.toUint8Array(encoder)
 }

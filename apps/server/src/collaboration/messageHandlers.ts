@@ -7,6 +7,7 @@ import { BadMessageError } from './BadMessageError.ts'
 import type { Connection } from './Connection.ts'
 import type { DocumentRoom } from './DocumentRoom.ts'
 import { encodeAwareness, encodeSyncStep2 } from './encodeMessages.ts'
+import { stampAwareness } from './stampAwareness.ts'
 
 type Handler = (room: DocumentRoom, connection: Connection, decoder: decoding.Decoder) => void
 
@@ -26,6 +27,8 @@ function handleSync(room: DocumentRoom, connection: Connection, decoder: decodin
       return
     case syncProtocol.messageYjsSyncStep2:
     case syncProtocol.messageYjsUpdate:
+      // A view- or comment-level socket never changes the document: drop, and say so.
+      if (!connection.canEdit) return connection.tellReadOnly()
       room.receiveUpdate(connection, payload)
       return
     default:
@@ -36,8 +39,9 @@ function handleSync(room: DocumentRoom, connection: Connection, decoder: decodin
 function handleAwareness(room: DocumentRoom, connection: Connection, decoder: decoding.Decoder): void {
   const update = decoding.readVarUint8Array(decoder)
   expectEnd(decoder)
+  const stamped = stampAwareness(update, connection, (clientId) => room.awarenessOwner(clientId) !== connection && room.awarenessOwner(clientId) !== undefined)
   try {
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, update, connection)
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, stamped, connection)
   } catch {
     throw new BadMessageError('malformed awareness update')
   }

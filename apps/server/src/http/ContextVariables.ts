@@ -1,3 +1,5 @@
+import type { LoginThrottle } from '../auth/LoginThrottle.ts'
+import type { Principal } from '../auth/Principal.ts'
 import type { Config } from '../config.ts'
 import type { CollabServer } from '../collaboration/CollabServer.ts'
 import type { Store } from '../store/Store.ts'
@@ -7,10 +9,15 @@ export interface Services {
   store: Store
   collab: CollabServer
   config: Config
+  loginThrottle: LoginThrottle
 }
 
 declare module 'hono' {
   interface ContextVariableMap {
     services: Services
+    /** The signed-in user, or null; set by `authenticate`. */
+    principal: Principal | null
+    /** The client's address (see `clientAddress`). */
+    clientIp: string
   }
 }

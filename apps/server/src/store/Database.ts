@@ -4,6 +4,14 @@ import type { Generated } from 'kysely'
 export interface Database {
   documents: DocumentsTable
   doc_updates: DocUpdatesTable
+  users: UsersTable
+  sessions: SessionsTable
+  api_tokens: ApiTokensTable
+  branches: BranchesTable
+  memberships: MembershipsTable
+  invitations: InvitationsTable
+  document_shares: DocumentSharesTable
+  audit_events: AuditEventsTable
 }
 
 export interface DocumentsTable {
@@ -12,6 +20,10 @@ export interface DocumentsTable {
   created_at: string
   updated_at: string
   deleted_at: string | null
+  /** The user who owns it; null for a branch-owned document. */
+  owner_id: string | null
+  /** Set for branch-owned documents (e.g. a discussion summary co-edited by the branch). */
+  branch_id: string | null
 }
 
 /**
@@ -22,4 +34,90 @@ export interface DocUpdatesTable {
   seq: Generated<number>
   doc_id: string
   data: Uint8Array
+}
+
+export interface UsersTable {
+  id: string
+  /** Lower-case login name. */
+  username: string
+  display_name: string
+  /** `scrypt$N$r$p$salt$hash` */
+  password_hash: string
+  is_admin: number
+  must_change_password: number
+  birth_year: number | null
+  color: string
+  disabled_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie's secret: a leaked database does not leak sessions. */
+  id: string
+  user_id: string
+  created_at: string
+  expires_at: string
+  last_seen_at: string
+  revoked_at: string | null
+  ip: string
+  user_agent: string
+}
+
+export interface ApiTokensTable {
+  id: string
+  user_id: string
+  name: string
+  token_hash: string
+  created_at: string
+  last_used_at: string | null
+  expires_at: string | null
+  revoked_at: string | null
+}
+
+export interface BranchesTable {
+  id: string
+  name: string
+  created_at: string
+}
+
+export interface MembershipsTable {
+  branch_id: string
+  user_id: string
+  role: 'member' | 'mentor' | 'secretary'
+  created_at: string
+}
+
+export interface InvitationsTable {
+  id: string
+  token_hash: string
+  branch_id: string
+  role: 'member' | 'mentor' | 'secretary'
+  created_by: string
+  created_at: string
+  expires_at: string
+  max_uses: number
+  uses: number
+  revoked_at: string | null
+}
+
+export interface DocumentSharesTable {
+  document_id: string
+  grantee_type: 'user' | 'branch'
+  grantee_id: string
+  level: 'edit' | 'comment' | 'view'
+  created_by: string
+  created_at: string
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>
+  at: string
+  actor_id: string | null
+  action: string
+  target_type: string | null
+  target_id: string | null
+  ip: string
+  /** JSON object */
+  details: string
 }

@@ -1,17 +1,42 @@
 import { Migrator, type Kysely } from 'kysely'
+import { AuditLog } from './AuditLog.ts'
+import { BranchStore } from './BranchStore.ts'
 import type { Database } from './Database.ts'
 import { migrationProvider } from './migrations/index.ts'
-import type { AppendEntry, DocumentRecord, Store, StoredUpdates } from './Store.ts'
+import { SessionStore } from './SessionStore.ts'
+import { ShareStore } from './ShareStore.ts'
+import type { AppendEntry, DocumentRecord, DocumentScope, Store, StoredUpdates } from './Store.ts'
+import { UserStore } from './UserStore.ts'
 
 type DocumentRow = Database['documents']
 
 function toRecord(row: DocumentRow): DocumentRecord {
-  return { id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at }
+  return {
+    id: row.id,
+    title: row.title,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+    ownerId: row.owner_id,
+    branchId: row.branch_id,
+  }
 }
 
 /** The {@link Store} on any SQL dialect Kysely speaks; SQLite and PostgreSQL share it. */
 export class KyselyStore implements Store {
-  constructor(readonly db: Kysely<Database>) {}
+  readonly users: UserStore
+  readonly sessions: SessionStore
+  readonly branches: BranchStore
+  readonly shares: ShareStore
+  readonly audit: AuditLog
+
+  constructor(readonly db: Kysely<Database>) {
+    this.users = new UserStore(db)
+    this.sessions = new SessionStore(db)
+    this.branches = new BranchStore(db)
+    this.shares = new ShareStore(db)
+    this.audit = new AuditLog(db)
+  }
 
   /** Brings the schema up to date; run once at startup. */
   async migrate(): Promise<void> {
@@ -22,9 +47,19 @@ export class KyselyStore implements Store {
     }
   }
 
-  async createDocument({ id, title }: { id: string; title: string }): Promise<DocumentRecord> {
+  async createDocument({
+    id,
+    title,
+    ownerId = null,
+    branchId = null,
+  }: {
+    id: string
+    title: string
+    ownerId?: string | null
+    branchId?: string | null
+  }): Promise<DocumentRecord> {
     const now = new Date().toISOString()
-    const row: DocumentRow = { id, title, created_at: now, updated_at: now, deleted_at: null }
+    const row: DocumentRow = { id, title, created_at: now, updated_at: now, deleted_at: null, owner_id: ownerId, branch_id: branchId }
     await this.db.insertInto('documents').values(row).execute()
     return toRecord(row)
   }
@@ -41,6 +76,37 @@ export class KyselyStore implements Store {
       .where('deleted_at', deleted ? 'is not' : 'is', null)
       .orderBy(deleted ? 'deleted_at' : 'updated_at', 'desc')
       .execute()
+    return rows.map(toRecord)
+  }
+
+  async listDocumentsFor(userId: string, scope: DocumentScope, options: { managedBranchIds?: string[] } = {}): Promise<DocumentRecord[]> {
+    const myBranches = this.db.selectFrom('memberships').select('branch_id').where('user_id', '=', userId)
+    let query = this.db.selectFrom('documents').selectAll()
+    if (scope === 'mine') {
+      query = query.where('owner_id', '=', userId).where('branch_id', 'is', null).where('deleted_at', 'is', null)
+    } else if (scope === 'branch') {
+      query = query.where('branch_id', 'in', myBranches).where('deleted_at', 'is', null)
+    } else if (scope === 'shared') {
+      const shared = this.db
+        .selectFrom('document_shares')
+        .select('document_id')
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('grantee_type', '=', 'user'), eb('grantee_id', '=', userId)]),
+            eb.and([eb('grantee_type', '=', 'branch'), eb('grantee_id', 'in', myBranches)]),
+          ]),
+        )
+      query = query
+        .where('id', 'in', shared)
+        .where('deleted_at', 'is', null)
+        .where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '!=', userId)]))
+    } else {
+      const managed = options.managedBranchIds ?? []
+      query = query
+        .where('deleted_at', 'is not', null)
+        .where((eb) => eb.or([eb('owner_id', '=', userId), ...(managed.length ? [eb('branch_id', 'in', managed)] : [])]))
+    }
+    const rows = await query.orderBy(scope === 'trash' ? 'deleted_at' : 'updated_at', 'desc').execute()
     return rows.map(toRecord)
   }
 

@@ -1,11 +1,24 @@
 /** A document's metadata row. */
+import type { AuditLog } from './AuditLog.ts'
+import type { BranchStore } from './BranchStore.ts'
+import type { SessionStore } from './SessionStore.ts'
+import type { ShareStore } from './ShareStore.ts'
+import type { UserStore } from './UserStore.ts'
+
 export interface DocumentRecord {
   id: string
   title: string
   createdAt: string
   updatedAt: string
   deletedAt: string | null
+  /** The owning user; null for branch-owned documents. */
+  ownerId: string | null
+  /** The owning branch, for branch documents (支部文档). */
+  branchId: string | null
 }
+
+/** Which of a user's document lists: 我的文档, 与我共享, 支部文档, or their trash. */
+export type DocumentScope = 'mine' | 'shared' | 'branch' | 'trash'
 
 /** What a document's update log holds: replay `updates` in order to rebuild it. */
 export interface StoredUpdates {
@@ -26,9 +39,18 @@ export interface AppendEntry {
  * later. Every method is async so both fit.
  */
 export interface Store {
-  createDocument(record: { id: string; title: string }): Promise<DocumentRecord>
+  readonly users: UserStore
+  readonly sessions: SessionStore
+  readonly branches: BranchStore
+  readonly shares: ShareStore
+  readonly audit: AuditLog
+
+  createDocument(record: { id: string; title: string; ownerId?: string | null; branchId?: string | null }): Promise<DocumentRecord>
   getDocument(id: string): Promise<DocumentRecord | undefined>
+  /** Every document, or the trash (for maintenance and tests; users see {@link listDocumentsFor}). */
   listDocuments(options: { deleted: boolean }): Promise<DocumentRecord[]>
+  /** One of a user's lists; `trash` holds documents they own or manage that are deleted. */
+  listDocumentsFor(userId: string, scope: DocumentScope, options?: { managedBranchIds?: string[] }): Promise<DocumentRecord[]>
   updateDocument(id: string, changes: { title?: string; deletedAt?: string | null; touch?: boolean }): Promise<DocumentRecord | undefined>
   /** Removes a document and its update log for good. */
   purgeDocument(id: string): Promise<boolean>

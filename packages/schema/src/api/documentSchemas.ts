@@ -20,18 +20,34 @@ export const documentSchema = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     deletedAt: z.iso.datetime().nullable(),
+    ownerId: z.string().nullable(),
+    branchId: z.string().nullable(),
+    /** The caller's access: owner, edit (可编辑), comment (可评论) or view (只读). */
+    access: z.enum(['owner', 'edit', 'comment', 'view']),
   })
   .meta({ id: 'Document' })
 export type DocumentDto = z.infer<typeof documentSchema>
 
-export const createDocumentBody = z.object({ title: documentTitle }).strict().meta({ id: 'CreateDocument' })
+export const createDocumentBody = z
+  .object({
+    title: documentTitle,
+    /** Create a branch document (支部文档), co-edited by the branch's members. */
+    branchId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+  })
+  .strict()
+  .meta({ id: 'CreateDocument' })
 export type CreateDocumentBody = z.infer<typeof createDocumentBody>
 
 export const updateDocumentBody = z.object({ title: documentTitle }).strict().meta({ id: 'UpdateDocument' })
 export type UpdateDocumentBody = z.infer<typeof updateDocumentBody>
 
+export const documentScope = z.enum(['mine', 'shared', 'branch', 'trash'])
+export type DocumentScopeName = z.infer<typeof documentScope>
+
 export const listDocumentsQuery = z.object({
-  /** `true` lists the trash (soft-deleted documents) instead of the live ones. */
+  /** 我的文档 (default), 与我共享, 支部文档, or the trash. */
+  scope: documentScope.default('mine'),
+  /** `true` is the same as `scope=trash`. */
   deleted: z.enum(['true', 'false']).optional(),
 })
 

@@ -13,6 +13,10 @@ export const CloseCode = {
   InternalError: 1011,
   /** A malformed or truncated message, an unknown message type or an update that fails to decode. */
   BadMessage: 4400,
+  /** Access to the document was revoked, or the user disabled or signed out. Do not reconnect. */
+  AccessRevoked: 4403,
+  /** The user's access level changed (e.g. raised to edit); reconnect to get the new one. */
+  AccessChanged: 4409,
   /** No document with this id (or it was deleted). Do not reconnect. */
   DocumentNotFound: 4404,
   /** Applying the update would grow the document past the server's `MAX_DOCUMENT_BYTES`. */
@@ -21,4 +25,4 @@ export const CloseCode = {
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
 
 /** Close codes after which a client must not reconnect on its own. */
-export const finalCloseCodes: ReadonlySet<number> = new Set([CloseCode.DocumentNotFound, CloseCode.DocumentTooLarge])
+export const finalCloseCodes: ReadonlySet<number> = new Set([CloseCode.AccessRevoked, CloseCode.DocumentNotFound, CloseCode.DocumentTooLarge])

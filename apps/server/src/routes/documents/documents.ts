@@ -1,4 +1,5 @@
 import {
+  accessAtLeast,
   CloseCode,
   contentQuery,
   countCharacters,
@@ -7,72 +8,140 @@ import {
   listDocumentsQuery,
   nodeToHtml,
   nodeToText,
+  shareBody,
   updateDocumentBody,
   ydocToNode,
+  type DocumentAccess,
   type DocumentContentDto,
+  type ShareDto,
 } from '@dongbi/schema'
 import { Hono, type Context } from 'hono'
+import { newId } from '../../auth/secretToken.ts'
 import { ApiError } from '../../http/ApiError.ts'
 import { parseJson, parseQuery } from '../../http/parseJson.ts'
+import { requireUser } from '../../http/requireUser.ts'
+import { documentAccess } from '../../policies/documentAccess.ts'
+import { presentDocument } from '../../presenters/presentDocument.ts'
 import type { DocumentRecord } from '../../store/Store.ts'
-import { newDocumentId } from './newDocumentId.ts'
-import { presentDocument } from './presentDocument.ts'
 
-async function findDocument(c: Context): Promise<DocumentRecord> {
+interface Found {
+  record: DocumentRecord
+  access: DocumentAccess
+}
+
+/**
+ * The document named by `:id` if the caller has at least `needed`. A document they cannot
+ * read at all answers 404 exactly like a missing one, so ids cannot be probed.
+ */
+async function findDocument(c: Context, needed: DocumentAccess): Promise<Found> {
+  const { user } = requireUser(c)
+  const { store } = c.var.services
   const id = c.req.param('id') ?? ''
-  const record = documentId.safeParse(id).success ? await c.var.services.store.getDocument(id) : undefined
-  if (!record) throw new ApiError('not_found', `没有这个文档 (no document ${JSON.stringify(id)})`)
-  return record
+  const record = documentId.safeParse(id).success ? await store.getDocument(id) : undefined
+  const access = record ? await documentAccess(store, user, record) : null
+  if (!record || !access) throw new ApiError('not_found', `没有这个文档 (no document ${JSON.stringify(id)})`)
+  if (!accessAtLeast(access, needed)) {
+    throw new ApiError('forbidden', needed === 'owner' ? '只有所有者可以这样做 (owner only)' : '没有编辑权限 (no permission)')
+  }
+  return { record, access }
 }
 
 function assertLive(record: DocumentRecord): void {
   if (record.deletedAt) throw new ApiError('conflict', '文档在回收站中，请先恢复 (document is in the trash)')
 }
 
-/** `/api/documents`: list, create, rename, move to and restore from the trash, purge, read content. */
+async function granteeName(c: Context, type: 'user' | 'branch', id: string): Promise<string | undefined> {
+  const { store } = c.var.services
+  if (type === 'user') return (await store.users.byId(id))?.display_name
+  return (await store.branches.byId(id))?.name
+}
+
+/** `/api/documents`: lists, create, rename, trash and restore, purge, content, shares. */
 export const documents = new Hono()
   .get('/', async (c) => {
-    const { deleted } = parseQuery(c, listDocumentsQuery)
-    const records = await c.var.services.store.listDocuments({ deleted: deleted === 'true' })
-    return c.json({ documents: records.map(presentDocument) })
+    const { user } = requireUser(c)
+    const { scope, deleted } = parseQuery(c, listDocumentsQuery)
+    const { store } = c.var.services
+    const managed = (await store.users.memberships(user.id)).filter((m) => m.role === 'secretary').map((m) => m.branchId)
+    const records = await store.listDocumentsFor(user.id, deleted === 'true' ? 'trash' : scope, { managedBranchIds: managed })
+    const list = await Promise.all(records.map(async (r) => presentDocument(r, (await documentAccess(store, user, r)) ?? 'view')))
+    return c.json({ documents: list })
   })
   .post('/', async (c) => {
-    const { title } = await parseJson(c, createDocumentBody)
-    const record = await c.var.services.store.createDocument({ id: newDocumentId(), title })
-    return c.json(presentDocument(record), 201)
+    const { user } = requireUser(c)
+    const { title, branchId } = await parseJson(c, createDocumentBody)
+    const { store } = c.var.services
+    if (branchId && !user.is_admin && !(await store.branches.role(branchId, user.id))) {
+      throw new ApiError('forbidden', '只能在自己的支部创建支部文档 (not a member of that branch)')
+    }
+    const record = await store.createDocument({ id: newId(), title, ownerId: branchId ? null : user.id, branchId: branchId ?? null })
+    return c.json(presentDocument(record, (await documentAccess(store, user, record))!), 201)
   })
-  .get('/:id', async (c) => c.json(presentDocument(await findDocument(c))))
+  .get('/:id', async (c) => {
+    const { record, access } = await findDocument(c, 'view')
+    return c.json(presentDocument(record, access))
+  })
   .patch('/:id', async (c) => {
-    const record = await findDocument(c)
+    const { record, access } = await findDocument(c, 'edit')
     assertLive(record)
     const { title } = await parseJson(c, updateDocumentBody)
     const updated = await c.var.services.store.updateDocument(record.id, { title })
-    return c.json(presentDocument(updated!))
+    return c.json(presentDocument(updated!, access))
   })
   .delete('/:id', async (c) => {
-    const record = await findDocument(c)
-    if (record.deletedAt) return c.json(presentDocument(record))
+    const { record, access } = await findDocument(c, 'owner')
+    if (record.deletedAt) return c.json(presentDocument(record, access))
     const updated = await c.var.services.store.updateDocument(record.id, { deletedAt: new Date().toISOString(), touch: false })
     c.var.services.collab.closeDocument(record.id, CloseCode.DocumentNotFound, 'document deleted')
-    return c.json(presentDocument(updated!))
+    return c.json(presentDocument(updated!, access))
   })
   .post('/:id/restore', async (c) => {
-    const record = await findDocument(c)
+    const { record, access } = await findDocument(c, 'owner')
     const updated = await c.var.services.store.updateDocument(record.id, { deletedAt: null, touch: false })
-    return c.json(presentDocument(updated!))
+    return c.json(presentDocument(updated!, access))
   })
   .delete('/:id/permanent', async (c) => {
-    const record = await findDocument(c)
+    const { record } = await findDocument(c, 'owner')
     if (!record.deletedAt) throw new ApiError('conflict', '只能彻底删除回收站中的文档 (move it to the trash first)')
     await c.var.services.store.purgeDocument(record.id)
     return c.body(null, 204)
   })
   .get('/:id/content', async (c) => {
-    const record = await findDocument(c)
+    const { record } = await findDocument(c, 'view')
     const { format } = parseQuery(c, contentQuery)
     const node = ydocToNode(await c.var.services.collab.readDocument(record.id))
     const text = nodeToText(node)
     const content = format === 'json' ? node.toJSON() : format === 'text' ? text : nodeToHtml(node)
     const body: DocumentContentDto = { id: record.id, format, content, characters: countCharacters(text).total }
     return c.json(body)
+  })
+  .get('/:id/shares', async (c) => {
+    const { record } = await findDocument(c, 'view')
+    const rows = await c.var.services.store.shares.forDocument(record.id)
+    const shares: ShareDto[] = await Promise.all(
+      rows.map(async (r) => ({ granteeType: r.grantee_type, granteeId: r.grantee_id, granteeName: (await granteeName(c, r.grantee_type, r.grantee_id)) ?? '', level: r.level })),
+    )
+    return c.json({ shares })
+  })
+  .put('/:id/shares', async (c) => {
+    const { record } = await findDocument(c, 'owner')
+    const body = await parseJson(c, shareBody)
+    const name = await granteeName(c, body.granteeType, body.granteeId)
+    if (name === undefined) throw new ApiError('invalid_request', body.granteeType === 'user' ? '没有这个用户 (no such user)' : '没有这个支部 (no such branch)')
+    const { store } = c.var.services
+    const actor = c.var.principal!.user
+    await store.shares.set({ document_id: record.id, grantee_type: body.granteeType, grantee_id: body.granteeId, level: body.level, created_by: actor.id, created_at: new Date().toISOString() })
+    await store.audit.record({ actorId: actor.id, action: 'share_set', targetType: 'document', targetId: record.id, ip: c.var.clientIp, details: body })
+    await c.var.services.collab.recheck({ documentId: record.id })
+    return c.json({ ...body, granteeName: name } satisfies ShareDto)
+  })
+  .delete('/:id/shares/:granteeType/:granteeId', async (c) => {
+    const { record } = await findDocument(c, 'owner')
+    const type = c.req.param('granteeType')
+    if (type !== 'user' && type !== 'branch') throw new ApiError('not_found', 'no such share')
+    const { store } = c.var.services
+    if (!(await store.shares.remove(record.id, type, c.req.param('granteeId')))) throw new ApiError('not_found', '没有这个共享 (no such share)')
+    await store.audit.record({ actorId: c.var.principal!.user.id, action: 'share_removed', targetType: 'document', targetId: record.id, ip: c.var.clientIp, details: { granteeType: type, granteeId: c.req.param('granteeId') } })
+    await c.var.services.collab.recheck({ documentId: record.id })
+    return c.body(null, 204)
   })

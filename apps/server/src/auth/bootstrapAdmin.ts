@@ -1,0 +1,13 @@
+import type { Store } from '../store/Store.ts'
+import { createUser } from './createUser.ts'
+
+/**
+ * On first start with no users, creates the first org admin from ADMIN_USERNAME and
+ * ADMIN_PASSWORD. Does nothing once anyone exists (use the CLI then).
+ */
+export async function bootstrapAdmin(store: Store, username: string, password: string): Promise<boolean> {
+  if (!username || !password || (await store.users.count()) > 0) return false
+  const user = await createUser(store, { username, displayName: username, password, isAdmin: true })
+  await store.audit.record({ actorId: null, action: 'admin_bootstrapped', targetType: 'user', targetId: user.id })
+  return true
+}

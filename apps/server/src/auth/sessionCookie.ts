@@ -1,0 +1,2 @@
+/** Name of the session cookie. HttpOnly, SameSite=Lax, Secure over HTTPS. */
+export const sessionCookieName = 'dongbi_session'

@@ -1,0 +1,29 @@
+import type { IncomingMessage } from 'node:http'
+import type { DocumentAccess } from '@dongbi/schema'
+
+/** Who holds a collaboration socket, as decided when it was opened. */
+export interface Authorization {
+  userId: string
+  name: string
+  color: string
+  access: DocumentAccess
+  /** How they proved it, so a revoked session or token can close the socket. */
+  sessionId?: string
+  tokenId?: string
+}
+
+export interface Refusal {
+  /** HTTP status answered instead of 101. */
+  status: 400 | 401 | 403
+  reason: string
+}
+
+/**
+ * The collaboration server's access hook, implemented on top of the app's policies. It is
+ * asked before every upgrade (no 101 without it) and again whenever access may have changed.
+ */
+export interface CollabAuthorizer {
+  authenticate(request: IncomingMessage, documentId: string): Promise<Authorization | Refusal>
+  /** The current access of an open socket, or null to close it. */
+  recheck(authorization: Authorization, documentId: string): Promise<DocumentAccess | null>
+}
