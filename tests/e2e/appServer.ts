@@ -12,12 +12,15 @@ export async function startAppServer(): Promise<TestServer> {
   return startTestServer({ webRoot })
 }
 
-export async function createDocument(server: TestServer, title: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/documents`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
-  })
+/** Creates a document owned by the holder of `token` (default: the org admin `root`). */
+export async function createDocument(server: TestServer, title: string, token = server.token): Promise<string> {
+  const response = await server.api('/api/documents', { method: 'POST', body: { title }, token })
   if (response.status !== 201) throw new Error(`create failed: ${response.status}`)
   return ((await response.json()) as { id: string }).id
+}
+
+/** Shares a document with a user at a level, as its owner. */
+export async function shareWith(server: TestServer, documentId: string, userId: string, level: 'edit' | 'comment' | 'view', token: string): Promise<void> {
+  const response = await server.api(`/api/documents/${documentId}/shares`, { method: 'PUT', body: { granteeType: 'user', granteeId: userId, level }, token })
+  if (!response.ok) throw new Error(`share failed: ${response.status}`)
 }

@@ -1,4 +1,5 @@
 import type {} from '@dongbi/editor'
+import type { TestServer } from '@dongbi/server/testing'
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
@@ -27,17 +28,29 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export interface Person {
+  /** Display name, shown on carets. */
   name: string
-  color: string
+  username: string
 }
 
-/** A browser context (own storage, own IndexedDB) that is already "someone". */
-export async function personContext(browser: Browser, person: Person, locale = 'zh-CN'): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale })
-  await context.addInitScript((identity) => {
-    localStorage.setItem('dongbi.identity', JSON.stringify(identity))
-  }, person)
-  return context
+export interface SignedIn {
+  context: BrowserContext
+  userId: string
+  /** An API token of this user, for setting up data. */
+  token: string
+}
+
+/**
+ * A new user, signed in within their own browser context (own cookies, own IndexedDB): the
+ * login goes through the real `/api/auth/login`, so the context holds a real session cookie.
+ */
+export async function signedIn(browser: Browser, server: TestServer, person: Person, locale = 'zh-CN'): Promise<SignedIn> {
+  const password = 'correct horse battery staple'
+  const { user, token } = await server.addUser(person.username, { displayName: person.name, password })
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale, baseURL: server.url })
+  const response = await context.request.post('/api/auth/login', { data: { username: person.username, password } })
+  if (!response.ok()) throw new Error(`login of ${person.username} failed: ${response.status()}`)
+  return { context, userId: user.id, token }
 }
 
 /** Fails the test on any uncaught error in the page. */

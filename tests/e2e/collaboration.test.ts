@@ -1,23 +1,33 @@
 import type { TestServer } from '@dongbi/server/testing'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDocument, startAppServer } from './appServer.ts'
-import { collectPageErrors, editorText, launchBrowser, openEditor, personContext, screenshot, syncStatus } from './browser.ts'
+import { createDocument, shareWith, startAppServer } from './appServer.ts'
+import { collectPageErrors, editorText, launchBrowser, openEditor, screenshot, signedIn, syncStatus, type SignedIn } from './browser.ts'
 import { startTcpProxy, type TcpProxy } from './tcpProxy.ts'
 
-const alice = { name: '王芳', color: '#d1242f' }
-const bob = { name: '李强', color: '#0969da' }
+let userCount = 0
+const alice = { name: '王芳' }
+const bob = { name: '李强' }
 
 let server: TestServer
 let browser: Browser
 let proxy: TcpProxy
 const contexts: BrowserContext[] = []
 
-async function person(who: typeof alice): Promise<{ page: Page; errors: string[] }> {
-  const context = await personContext(browser, who)
-  contexts.push(context)
-  const page = await context.newPage()
-  return { page, errors: collectPageErrors(page) }
+async function person(who: { name: string }): Promise<SignedIn & { page: Page; errors: string[] }> {
+  const signed = await signedIn(browser, server, { name: who.name, username: `user${++userCount}` })
+  contexts.push(signed.context)
+  const page = await signed.context.newPage()
+  return { ...signed, page, errors: collectPageErrors(page) }
+}
+
+/** Alice and Bob, on a document Alice owns and shares with Bob at 可编辑. */
+async function pair(title: string): Promise<{ id: string; a: Awaited<ReturnType<typeof person>>; b: Awaited<ReturnType<typeof person>> }> {
+  const a = await person(alice)
+  const b = await person(bob)
+  const id = await createDocument(server, title, a.token)
+  await shareWith(server, id, b.userId, 'edit', a.token)
+  return { id, a, b }
 }
 
 beforeAll(async () => {
@@ -35,9 +45,7 @@ afterAll(async () => {
 
 describe('two people editing one document in Chromium', () => {
   it('see each other’s text and named carets, and the character count', async () => {
-    const id = await createDocument(server, '支部学习讨论纪要')
-    const a = await person(alice)
-    const b = await person(bob)
+    const { id, a, b } = await pair('支部学习讨论纪要')
     await openEditor(a.page, server.url, id)
     await openEditor(b.page, server.url, id)
 
@@ -66,9 +74,7 @@ describe('two people editing one document in Chromium', () => {
   })
 
   it('sends only committed IME text, never the pinyin', async () => {
-    const id = await createDocument(server, '输入法测试')
-    const a = await person(alice)
-    const b = await person(bob)
+    const { id, a, b } = await pair('输入法测试')
     await openEditor(a.page, server.url, id)
     await openEditor(b.page, server.url, id)
     await b.page.evaluate(() => {
@@ -97,9 +103,7 @@ describe('two people editing one document in Chromium', () => {
   })
 
   it('keeps offline edits, shows them as unsynced, and merges them on reconnect', async () => {
-    const id = await createDocument(server, '离线编辑')
-    const a = await person(alice)
-    const b = await person(bob)
+    const { id, a, b } = await pair('离线编辑')
     // Alice reaches the server through a proxy we can cut; Bob directly.
     await openEditor(a.page, proxy.url, id)
     await openEditor(b.page, server.url, id)
@@ -144,9 +148,7 @@ describe('two people editing one document in Chromium', () => {
   })
 
   it('undo takes back only your own changes', async () => {
-    const id = await createDocument(server, '撤销')
-    const a = await person(alice)
-    const b = await person(bob)
+    const { id, a, b } = await pair('撤销')
     await openEditor(a.page, server.url, id)
     await openEditor(b.page, server.url, id)
     await a.page.click('.ProseMirror')

@@ -2,18 +2,19 @@ import type { TestServer } from '@dongbi/server/testing'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDocument, startAppServer } from './appServer.ts'
-import { collectPageErrors, launchBrowser, personContext, screenshot } from './browser.ts'
+import { collectPageErrors, launchBrowser, screenshot, signedIn } from './browser.ts'
 
 let server: TestServer
 let browser: Browser
 let context: BrowserContext
+let token: string
 let page: Page
 let errors: string[]
 
 beforeAll(async () => {
   server = await startAppServer()
   browser = await launchBrowser()
-  context = await personContext(browser, { name: '赵磊', color: '#1a7f37' })
+  ;({ context, token } = await signedIn(browser, server, { name: '赵磊', username: 'zhaolei' }))
   page = await context.newPage()
   errors = collectPageErrors(page)
 })
@@ -47,7 +48,7 @@ describe('the document list', () => {
   })
 
   it('renames in the list, moves to the trash with undo, restores and deletes for good', async () => {
-    await createDocument(server, '关于开展学习教育月活动的通知')
+    await createDocument(server, '关于开展学习教育月活动的通知', token)
     await page.goto(server.url)
     await page.waitForSelector('.doc-row >> nth=1')
     expect(await rowTitles()).toEqual(['关于开展学习教育月活动的通知', '第一支部学习心得'])
@@ -83,7 +84,7 @@ describe('the document list', () => {
     page.once('dialog', (dialog) => void dialog.accept())
     await page.getByRole('button', { name: '彻底删除' }).click()
     await page.waitForSelector('.empty')
-    const list = (await (await fetch(`${server.url}/api/documents?deleted=true`)).json()) as { documents: unknown[] }
+    const list = (await (await server.api('/api/documents?scope=trash', { token })).json()) as { documents: unknown[] }
     expect(list.documents).toEqual([])
   })
 
@@ -108,10 +109,10 @@ describe('the document list', () => {
   })
 
   it('closes an open editor when its document is deleted elsewhere', async () => {
-    const id = await createDocument(server, '将被删除')
+    const id = await createDocument(server, '将被删除', token)
     await page.goto(`${server.url}/d/${id}`)
     await page.waitForFunction(() => document.querySelector('dongbi-editor')?.provider?.synced === true)
-    await fetch(`${server.url}/api/documents/${id}`, { method: 'DELETE' })
+    await server.api(`/api/documents/${id}`, { method: 'DELETE', token })
     await page.waitForSelector('.editor-failure')
     expect(errors).toEqual([])
   })

@@ -2,18 +2,19 @@ import type { TestServer } from '@dongbi/server/testing'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDocument, startAppServer } from './appServer.ts'
-import { collectPageErrors, launchBrowser, openEditor, personContext, screenshot } from './browser.ts'
+import { collectPageErrors, launchBrowser, openEditor, screenshot, signedIn } from './browser.ts'
 
 let server: TestServer
 let browser: Browser
 let context: BrowserContext
+let token: string
 let page: Page
 let errors: string[]
 
 beforeAll(async () => {
   server = await startAppServer()
   browser = await launchBrowser()
-  context = await personContext(browser, { name: '张敏', color: '#8250df' })
+  ;({ context, token } = await signedIn(browser, server, { name: '张敏', username: 'zhangmin' }))
 })
 
 afterAll(async () => {
@@ -23,7 +24,7 @@ afterAll(async () => {
 })
 
 async function freshEditor(title: string): Promise<string> {
-  const id = await createDocument(server, title)
+  const id = await createDocument(server, title, token)
   page = await context.newPage()
   errors = collectPageErrors(page)
   await openEditor(page, server.url, id)
@@ -94,7 +95,7 @@ describe('the editor', () => {
     expect(shown.html).toContain('<ol>')
     expect(shown.html).toContain('<hr>')
     for (const format of ['html', 'text'] as const) {
-      const response = await fetch(`${server.url}/api/documents/${id}/content?format=${format}`)
+      const response = await server.api(`/api/documents/${id}/content?format=${format}`, { token })
       const body = (await response.json()) as { content: string }
       expect(body.content, format).toBe(shown[format])
     }

@@ -1,8 +1,11 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { createUser } from '../auth/createUser.ts'
+import { hashSecret, newId, newSecret } from '../auth/secretToken.ts'
 import { loadConfig, type Config } from '../config.ts'
 import { startServer, type RunningServer } from '../startServer.ts'
+import type { UserRow } from '../store/UserStore.ts'
 
 export interface TestServer extends RunningServer {
   dir: string
@@ -11,6 +14,12 @@ export interface TestServer extends RunningServer {
   collabUrl: string
   /** Logged server errors, for assertions. */
   errors: string[]
+  /** An org admin's API token (user `root`), for requests that are not about permissions. */
+  token: string
+  /** `fetch` against this server as `root` (Bearer token, JSON content type when there is a body). */
+  api(path: string, init?: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> }): Promise<Response>
+  /** Creates a user directly in the store and returns them with an API token of theirs. */
+  addUser(username: string, options?: { isAdmin?: boolean; displayName?: string; password?: string }): Promise<{ user: UserRow; token: string }>
 }
 
 /** A real server on port 0 with a fresh temporary SQLite file. Close it in `afterAll`/`afterEach`. */
@@ -29,13 +38,47 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   const server = await startServer(config, (message, error) => {
     errors.push(`${message} ${error instanceof Error ? error.message : (error ?? '')}`)
   })
+
+  async function addUser(username: string, options: { isAdmin?: boolean; displayName?: string; password?: string } = {}) {
+    const user = await createUser(server.store, {
+      username,
+      displayName: options.displayName ?? username,
+      password: options.password ?? 'correct horse battery staple',
+      isAdmin: options.isAdmin,
+    })
+    const token = newSecret('dbt_')
+    await server.store.sessions.insertToken({
+      id: newId(),
+      user_id: user.id,
+      name: 'test',
+      token_hash: hashSecret(token),
+      created_at: new Date().toISOString(),
+      last_used_at: null,
+      expires_at: null,
+      revoked_at: null,
+    })
+    return { user, token }
+  }
+
+  const root = await addUser('root', { isAdmin: true, displayName: '管理员' })
   const close = server.close
   return {
     ...server,
     dir,
     config,
     errors,
+    token: root.token,
     collabUrl: `${server.url.replace(/^http/, 'ws')}/collab`,
+    addUser,
+    api(path, init = {}) {
+      const headers: Record<string, string> = { authorization: `Bearer ${init.token ?? root.token}`, ...init.headers }
+      if (init.body !== undefined) headers['content-type'] ??= 'application/json'
+      return fetch(`${server.url}${path}`, {
+        method: init.method ?? 'GET',
+        headers,
+        body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+      })
+    },
     async close() {
       await close()
       fs.rmSync(dir, { recursive: true, force: true })

@@ -9,10 +9,11 @@ export interface YClient {
   destroy(): void
 }
 
-/** A stock y-websocket client (Node `ws` as its WebSocket), connected to `collabUrl/documentId`. */
-export function yClient(collabUrl: string, documentId: string, options: { connect?: boolean; doc?: Y.Doc } = {}): YClient {
+/** A stock y-websocket client (Node `ws` as its WebSocket), connected to `collabUrl/documentId` with `?token=`. */
+export function yClient(collabUrl: string, documentId: string, options: { connect?: boolean; doc?: Y.Doc; token?: string } = {}): YClient {
   const doc = options.doc ?? new Y.Doc()
   const provider = new WebsocketProvider(collabUrl, documentId, doc, {
+    params: options.token ? { token: options.token } : {},
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     connect: options.connect ?? true,
     disableBc: true,

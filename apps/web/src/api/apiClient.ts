@@ -1,4 +1,18 @@
-import type { CreateDocumentBody, DocumentDto, DocumentListDto, ErrorBody, UpdateDocumentBody } from '@dongbi/schema'
+import { getLocale } from '@dongbi/editor'
+import type {
+  BranchDto,
+  BranchRole,
+  CreateDocumentBody,
+  DocumentDto,
+  DocumentListDto,
+  DocumentScopeName,
+  ErrorBody,
+  ShareDto,
+  ShareLevel,
+  TokenDto,
+  UpdateDocumentBody,
+  UserDto,
+} from '@dongbi/schema'
 
 /** An error answer from the API, with its machine-readable code. */
 export class ApiRequestError extends Error {
@@ -6,9 +20,25 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details?: unknown,
   ) {
     super(message)
   }
+}
+
+/**
+ * Server messages read "中文 (English)"; show the half that matches the UI language.
+ */
+export function localizeMessage(message: string): string {
+  const match = /^(.*?)\s*\(([^()]*)\)$/.exec(message)
+  if (!match) return message
+  return getLocale() === 'en' ? match[2]! : match[1]!
+}
+
+/** Called on any 401 outside the auth routes: the session ended, so go to the login page. */
+let onUnauthorized: () => void = () => {}
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -16,23 +46,113 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
   })
   if (response.status === 204) return undefined as T
   const data: unknown = await response.json().catch(() => ({}))
   if (!response.ok) {
     const error = (data as Partial<ErrorBody>).error
-    throw new ApiRequestError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText)
+    if (response.status === 401 && !path.startsWith('/auth/')) onUnauthorized()
+    throw new ApiRequestError(response.status, error?.code ?? 'unknown', localizeMessage(error?.message ?? response.statusText), error?.details)
   }
   return data as T
 }
 
+const id = encodeURIComponent
+
+export interface MemberDto {
+  userId: string
+  username: string
+  displayName: string
+  role: BranchRole
+  birthYear: number | null
+  disabled: boolean
+}
+
+export interface InvitationDto {
+  id: string
+  role: BranchRole
+  createdAt: string
+  expiresAt: string
+  maxUses: number
+  uses: number
+}
+
+export interface RosterPreviewRow {
+  line: number
+  name: string
+  username: string
+  branch: string
+  role: BranchRole | ''
+  birthYear: number | null
+  errors: string[]
+  status: 'new' | 'existing' | 'error'
+  newBranch: boolean
+}
+
+export interface AuditEventDto {
+  id: number
+  at: string
+  actorId: string | null
+  action: string
+  targetType: string | null
+  targetId: string | null
+  ip: string
+  details: Record<string, unknown>
+}
+
 /** The REST API, typed by the shared schemas of @dongbi/schema. */
 export const api = {
-  listDocuments: (deleted = false) => request<DocumentListDto>('GET', `/documents${deleted ? '?deleted=true' : ''}`),
-  getDocument: (id: string) => request<DocumentDto>('GET', `/documents/${encodeURIComponent(id)}`),
+  login: (username: string, password: string) => request<UserDto>('POST', '/auth/login', { username, password }),
+  logout: () => request<void>('POST', '/auth/logout'),
+  me: () => request<UserDto>('GET', '/auth/me'),
+  changePassword: (currentPassword: string, newPassword: string) => request<void>('POST', '/auth/password', { currentPassword, newPassword }),
+
+  tokens: () => request<{ tokens: TokenDto[] }>('GET', '/tokens'),
+  createToken: (name: string) => request<TokenDto & { token: string }>('POST', '/tokens', { name }),
+  revokeToken: (tokenId: string) => request<void>('DELETE', `/tokens/${id(tokenId)}`),
+
+  listDocuments: (scope: DocumentScopeName = 'mine') => request<DocumentListDto>('GET', `/documents?scope=${scope}`),
+  getDocument: (docId: string) => request<DocumentDto>('GET', `/documents/${id(docId)}`),
   createDocument: (body: CreateDocumentBody) => request<DocumentDto>('POST', '/documents', body),
-  renameDocument: (id: string, body: UpdateDocumentBody) => request<DocumentDto>('PATCH', `/documents/${encodeURIComponent(id)}`, body),
-  deleteDocument: (id: string) => request<DocumentDto>('DELETE', `/documents/${encodeURIComponent(id)}`),
-  restoreDocument: (id: string) => request<DocumentDto>('POST', `/documents/${encodeURIComponent(id)}/restore`),
-  purgeDocument: (id: string) => request<void>('DELETE', `/documents/${encodeURIComponent(id)}/permanent`),
+  renameDocument: (docId: string, body: UpdateDocumentBody) => request<DocumentDto>('PATCH', `/documents/${id(docId)}`, body),
+  deleteDocument: (docId: string) => request<DocumentDto>('DELETE', `/documents/${id(docId)}`),
+  restoreDocument: (docId: string) => request<DocumentDto>('POST', `/documents/${id(docId)}/restore`),
+  purgeDocument: (docId: string) => request<void>('DELETE', `/documents/${id(docId)}/permanent`),
+  shares: (docId: string) => request<{ shares: ShareDto[] }>('GET', `/documents/${id(docId)}/shares`),
+  setShare: (docId: string, granteeType: 'user' | 'branch', granteeId: string, level: ShareLevel) =>
+    request<ShareDto>('PUT', `/documents/${id(docId)}/shares`, { granteeType, granteeId, level }),
+  removeShare: (docId: string, granteeType: 'user' | 'branch', granteeId: string) =>
+    request<void>('DELETE', `/documents/${id(docId)}/shares/${granteeType}/${id(granteeId)}`),
+
+  directory: (q: string) =>
+    request<{ users: { id: string; username: string; displayName: string }[]; branches: { id: string; name: string }[] }>('GET', `/directory?q=${id(q)}`),
+
+  branches: () => request<{ branches: BranchDto[] }>('GET', '/branches'),
+  createBranch: (name: string) => request<BranchDto>('POST', '/branches', { name }),
+  branch: (branchId: string) => request<{ id: string; name: string; createdAt: string; members: MemberDto[] }>('GET', `/branches/${id(branchId)}`),
+  setMemberRole: (branchId: string, userId: string, role: BranchRole) => request<void>('PUT', `/branches/${id(branchId)}/members/${id(userId)}`, { role }),
+  removeMember: (branchId: string, userId: string) => request<void>('DELETE', `/branches/${id(branchId)}/members/${id(userId)}`),
+  invitations: (branchId: string) => request<{ invitations: InvitationDto[] }>('GET', `/branches/${id(branchId)}/invitations`),
+  createInvitation: (branchId: string, role: BranchRole) =>
+    request<InvitationDto & { token: string; path: string }>('POST', `/branches/${id(branchId)}/invitations`, { role }),
+  revokeInvitation: (branchId: string, invitationId: string) => request<void>('DELETE', `/branches/${id(branchId)}/invitations/${id(invitationId)}`),
+  invitation: (token: string) => request<{ branchName: string; role: BranchRole; expiresAt: string }>('GET', `/invitations/${id(token)}`),
+  acceptInvitation: (token: string, body: { username: string; displayName: string; password: string }) =>
+    request<UserDto>('POST', `/invitations/${id(token)}/accept`, body),
+
+  rosterPreview: (csv: string) => request<{ rows: RosterPreviewRow[]; errors: string[] }>('POST', '/roster/preview', { csv }),
+  rosterImport: (csv: string) =>
+    request<{ imported: number; created: number; credentials: { username: string; displayName: string; branch: string; temporaryPassword: string }[] }>(
+      'POST',
+      '/roster/import',
+      { csv },
+    ),
+
+  users: () => request<{ users: UserDto[] }>('GET', '/users'),
+  createUser: (body: { username: string; displayName: string; birthYear?: number | null; isAdmin?: boolean; branchId?: string; role?: BranchRole }) =>
+    request<{ user: UserDto; temporaryPassword?: string }>('POST', '/users', body),
+  updateUser: (userId: string, body: { disabled?: boolean; isAdmin?: boolean; displayName?: string }) => request<UserDto>('PATCH', `/users/${id(userId)}`, body),
+  resetPassword: (userId: string) => request<{ temporaryPassword: string }>('POST', `/users/${id(userId)}/reset-password`),
+  audit: (before?: number) => request<{ events: AuditEventDto[] }>('GET', `/audit${before ? `?before=${before}` : ''}`),
 }

@@ -1,16 +1,25 @@
 import { LocaleController, t } from '@dongbi/editor'
-import type { DocumentDto } from '@dongbi/schema'
+import type { DocumentDto, DocumentScopeName } from '@dongbi/schema'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { api } from '../api/apiClient.ts'
 import { formatTime } from '../formatTime.ts'
-import { navigate } from '../router.ts'
+import { tr } from '../messages.ts'
+import { navigate, scopePath } from '../router.ts'
+import { session } from '../session.ts'
 
-/** 我的文档 and 回收站: create, open, rename, move to the trash, restore, delete for good. */
+const scopes: { scope: DocumentScopeName; label: Parameters<typeof tr>[0] }[] = [
+  { scope: 'mine', label: 'nav.mine' },
+  { scope: 'shared', label: 'nav.shared' },
+  { scope: 'branch', label: 'nav.branch' },
+  { scope: 'trash', label: 'nav.trash' },
+]
+
+/** 我的文档 / 与我共享 / 支部文档 / 回收站: create, open, rename, trash, restore, delete for good. */
 @customElement('dongbi-document-list-page')
 export class DongbiDocumentListPage extends LitElement {
-  /** Show the trash instead of the live documents. */
-  @property({ type: Boolean }) trash = false
+  /** Which list to show. */
+  @property() scope: DocumentScopeName = 'mine'
   @state() private documents: DocumentDto[] | undefined
   @state() private error = ''
   @state() private renaming = ''
@@ -23,21 +32,28 @@ export class DongbiDocumentListPage extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('trash')) void this.load()
+    if (changed.has('scope')) {
+      this.documents = undefined
+      void this.load()
+    }
   }
 
   private async load(): Promise<void> {
     this.error = ''
     try {
-      this.documents = (await api.listDocuments(this.trash)).documents
+      this.documents = (await api.listDocuments(this.scope)).documents
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error)
     }
   }
 
-  private async handleCreate(): Promise<void> {
+  private get trash(): boolean {
+    return this.scope === 'trash'
+  }
+
+  private async handleCreate(branchId?: string): Promise<void> {
     try {
-      const document = await api.createDocument({ title: t('docs.untitled') })
+      const document = await api.createDocument({ title: t('docs.untitled'), ...(branchId ? { branchId } : {}) })
       navigate(`/d/${document.id}`)
     } catch (error) {
       this.showToast(error instanceof Error ? error.message : String(error))
@@ -103,9 +119,14 @@ export class DongbiDocumentListPage extends LitElement {
     return html`<li class="doc-row" data-id=${document.id}>
       <svg class="doc-icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 3h8l4 4v14H6z"/><path d="M14 3v4h4M9 12h6M9 16h6"/></svg>
       ${title}
+      ${document.access !== 'owner' ? html`<span class="chip access-${document.access}">${tr(`access.${document.access}`)}</span>` : nothing}
       <span class="doc-time">${this.trash ? t('docs.deleted') : t('docs.updated')} ${formatTime(when)}</span>
       <span class="doc-actions">
-        ${this.trash
+        ${document.access === 'edit' && !this.trash
+          ? html`<button type="button" @click=${() => (this.renaming = document.id)}>${t('docs.rename')}</button>`
+          : document.access !== 'owner'
+            ? nothing
+            : this.trash
           ? html`<button type="button" @click=${() => this.handleRestore(document)}>${t('docs.restore')}</button>
               <button type="button" class="danger" @click=${() => this.handlePurge(document)}>${t('docs.purge')}</button>`
           : html`<button type="button" @click=${() => (this.renaming = document.id)}>${t('docs.rename')}</button>
@@ -118,22 +139,53 @@ export class DongbiDocumentListPage extends LitElement {
     this.querySelector<HTMLInputElement>('input.rename')?.focus()
   }
 
+  private renderCreate() {
+    if (this.scope === 'mine') {
+      return html`<button class="primary" type="button" @click=${() => this.handleCreate()}>＋ ${t('docs.new')}</button>`
+    }
+    const branches = session.user?.memberships ?? []
+    if (this.scope !== 'branch' || branches.length === 0) return nothing
+    if (branches.length === 1) {
+      return html`<button class="primary" type="button" @click=${() => this.handleCreate(branches[0]!.branchId)}>＋ ${tr('docs.newBranch')}</button>`
+    }
+    return html`<select class="primary-select" aria-label=${tr('docs.chooseBranch')} @change=${(e: Event) => {
+      const select = e.target as HTMLSelectElement
+      if (select.value) void this.handleCreate(select.value)
+      select.value = ''
+    }}>
+      <option value="">＋ ${tr('docs.newBranch')}…</option>
+      ${branches.map((m) => html`<option value=${m.branchId}>${m.branchName}</option>`)}
+    </select>`
+  }
+
+  private emptyText(): string {
+    switch (this.scope) {
+      case 'trash':
+        return t('docs.trashEmpty')
+      case 'shared':
+        return tr('docs.emptyShared')
+      case 'branch':
+        return tr('docs.emptyBranch')
+      default:
+        return t('docs.empty')
+    }
+  }
+
   protected override render() {
     const documents = this.documents
     return html`<main class="list-page">
       <div class="list-head">
-        <nav class="tabs" aria-label=${t('docs.title')}>
-          <a href="/" aria-current=${this.trash ? 'false' : 'page'}>${t('docs.title')}</a>
-          <a href="/trash" aria-current=${this.trash ? 'page' : 'false'}>${t('docs.trash')}</a>
+        <nav class="tabs" aria-label=${tr('nav.mine')}>
+          ${scopes.map((s) => html`<a href=${scopePath(s.scope)} aria-current=${this.scope === s.scope ? 'page' : 'false'}>${tr(s.label)}</a>`)}
         </nav>
-        ${this.trash ? nothing : html`<button class="primary" type="button" @click=${this.handleCreate}>＋ ${t('docs.new')}</button>`}
+        ${this.renderCreate()}
       </div>
       ${this.error
         ? html`<div class="error-box" role="alert">${t('docs.loadFailed')}：${this.error} <button type="button" @click=${this.load}>${t('docs.retry')}</button></div>`
         : documents === undefined
           ? html`<p class="empty" aria-busy="true">…</p>`
           : documents.length === 0
-            ? html`<p class="empty">${this.trash ? t('docs.trashEmpty') : t('docs.empty')}</p>`
+            ? html`<p class="empty">${this.emptyText()}</p>`
             : html`<ul class="doc-list">${documents.map((d) => this.renderRow(d))}</ul>`}
       ${this.toast
         ? html`<div class="toast" role="status">

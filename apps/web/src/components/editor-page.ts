@@ -1,25 +1,31 @@
 import '@dongbi/editor'
 import { LocaleController, getLocale, setLocale, t, type Editor, type SyncState } from '@dongbi/editor'
-import { CloseCode, collabPath, type CharacterCount, type DocumentDto } from '@dongbi/schema'
+import { accessAtLeast, CloseCode, collabPath, type CharacterCount, type DocumentDto } from '@dongbi/schema'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
-import { customElement, property, state } from 'lit/decorators.js'
+import { customElement, property, query, state } from 'lit/decorators.js'
 import { ApiRequestError, api } from '../api/apiClient.ts'
-import { loadIdentity, saveIdentity, type Identity } from '../identity.ts'
+import { tr } from '../messages.ts'
+import { session } from '../session.ts'
+import type { DongbiShareDialog } from './share-dialog.ts'
+import './share-dialog.ts'
 
 function collabUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${collabPath}`
 }
 
-/** One document: title, toolbar, the collaborative editor, sync status and 字数. */
+type Failure = 'notFound' | 'tooLarge' | 'revoked' | 'loadFailed'
+
+/** One document: title, toolbar, the collaborative editor, sync status, 字数 and sharing. */
 @customElement('dongbi-editor-page')
 export class DongbiEditorPage extends LitElement {
   @property() documentId = ''
   @state() private document: DocumentDto | undefined
-  @state() private failure: 'notFound' | 'tooLarge' | 'loadFailed' | undefined
+  @state() private failure: Failure | undefined
   @state() private editor: Editor | undefined
   @state() private sync: SyncState = { status: 'offline', pending: 0 }
   @state() private count: CharacterCount | undefined
-  @state() private identity: Identity = loadIdentity()
+  @state() private serverReadOnly = false
+  @query('dongbi-share-dialog') private shareDialog!: DongbiShareDialog
   private readonly locale = new LocaleController(this)
 
   override createRenderRoot(): HTMLElement {
@@ -42,6 +48,10 @@ export class DongbiEditorPage extends LitElement {
     }
   }
 
+  private get canEdit(): boolean {
+    return accessAtLeast(this.document?.access, 'edit')
+  }
+
   private async handleTitleChange(event: Event): Promise<void> {
     const input = event.target as HTMLInputElement
     const title = input.value.trim()
@@ -56,27 +66,35 @@ export class DongbiEditorPage extends LitElement {
     }
   }
 
-  private handleRenameMe(): void {
-    const name = prompt(t('user.namePrompt'), this.identity.name)?.trim()
-    if (!name) return
-    this.identity = { ...this.identity, name: name.slice(0, 32) }
-    saveIdentity(this.identity)
+  private handleError(event: CustomEvent<{ code: number }>): void {
+    const code = event.detail.code
+    this.failure = code === CloseCode.DocumentTooLarge ? 'tooLarge' : code === CloseCode.AccessRevoked ? 'revoked' : 'notFound'
   }
 
-  private handleError(event: CustomEvent<{ code: number }>): void {
-    this.failure = event.detail.code === CloseCode.DocumentTooLarge ? 'tooLarge' : 'notFound'
+  private async handleReadOnly(event: CustomEvent<{ readOnly: boolean }>): Promise<void> {
+    if (event.detail.readOnly === this.serverReadOnly) return
+    this.serverReadOnly = event.detail.readOnly
+    // Access may have changed while the page was open: show the level the server now grants.
+    if (this.document) this.document = await api.getDocument(this.document.id).catch(() => this.document)
   }
 
   private renderFailure() {
-    const message = this.failure === 'tooLarge' ? t('docs.tooLarge') : this.failure === 'notFound' ? t('docs.notFound') : t('docs.loadFailed')
+    const messages: Record<Failure, string> = {
+      tooLarge: t('docs.tooLarge'),
+      notFound: t('docs.notFound'),
+      revoked: tr('access.revoked'),
+      loadFailed: t('docs.loadFailed'),
+    }
     return html`<div class="editor-failure" role="alert">
-      <p>${message}</p>
+      <p>${messages[this.failure!]}</p>
       <a class="button" href="/">${t('docs.back')}</a>
     </div>`
   }
 
   protected override render() {
     const document = this.document
+    const user = session.user
+    const readOnly = !this.canEdit || this.serverReadOnly
     return html`<div class="editor-page">
       <header class="editor-topbar">
         <a class="back" href="/" title=${t('docs.back')} aria-label=${t('docs.back')}>
@@ -89,38 +107,42 @@ export class DongbiEditorPage extends LitElement {
               aria-label=${t('docs.titleLabel')}
               .value=${document.title}
               maxlength="200"
+              ?readonly=${!this.canEdit}
               @change=${this.handleTitleChange}
               @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
-            />`
+            />
+            ${readOnly ? html`<span class="chip access-${document.access}" title=${t('status.readOnly')}>${tr(`access.${document.access}`)}</span>` : nothing}`
           : html`<span class="doc-title-input placeholder"></span>`}
         <span class="spacer"></span>
         ${document && !this.failure
           ? html`<dongbi-sync-status .status=${this.sync.status} .pending=${this.sync.pending}></dongbi-sync-status>
-              ${this.count ? html`<dongbi-char-count .count=${this.count}></dongbi-char-count>` : nothing}`
+              ${this.count ? html`<dongbi-char-count .count=${this.count}></dongbi-char-count>` : nothing}
+              <button class="share-button" type="button" @click=${() => this.shareDialog.open()}>${tr('share.button')}</button>`
           : nothing}
-        <button class="me" type="button" title=${t('user.name')} @click=${this.handleRenameMe}>
-          <span class="avatar" style="background:${this.identity.color}">${this.identity.name.slice(0, 1)}</span>${this.identity.name}
-        </button>
+        ${user ? html`<span class="me"><span class="avatar" style="background:${user.color}">${user.displayName.slice(0, 1)}</span>${user.displayName}</span>` : nothing}
         <button class="lang" type="button" @click=${() => setLocale(getLocale() === 'en' ? 'zh-CN' : 'en')}>${t('lang.switch')}</button>
       </header>
       ${this.failure
         ? this.renderFailure()
-        : document
+        : document && user
           ? html`<div class="toolbar-row"><dongbi-toolbar .editor=${this.editor}></dongbi-toolbar></div>
               <main class="paper-scroll">
                 <article class="paper">
                   <dongbi-editor
                     document-id=${document.id}
                     server-url=${collabUrl()}
-                    .userName=${this.identity.name}
-                    .userColor=${this.identity.color}
+                    .userName=${user.displayName}
+                    .userColor=${user.color}
+                    .readOnly=${!this.canEdit}
                     @dongbi-ready=${(e: CustomEvent<{ editor: Editor }>) => (this.editor = e.detail.editor)}
                     @dongbi-sync-state=${(e: CustomEvent<SyncState>) => (this.sync = e.detail)}
                     @dongbi-count=${(e: CustomEvent<CharacterCount>) => (this.count = e.detail)}
                     @dongbi-error=${this.handleError}
+                    @dongbi-read-only=${this.handleReadOnly}
                   ></dongbi-editor>
                 </article>
-              </main>`
+              </main>
+              <dongbi-share-dialog .document=${document}></dongbi-share-dialog>`
           : html`<p class="empty" aria-busy="true">…</p>`}
     </div>`
   }

@@ -1,10 +1,11 @@
-import { baseExtensions, bodyFragmentName, countCharacters, finalCloseCodes, type CharacterCount } from '@dongbi/schema'
+import { baseExtensions, bodyFragmentName, countCharacters, finalCloseCodes, MessageType, type CharacterCount } from '@dongbi/schema'
 import { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { Placeholder } from '@tiptap/extensions'
 import { LitElement, html, type PropertyValues } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
+import * as authProtocol from 'y-protocols/auth'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -34,6 +35,7 @@ export interface EditorErrorDetail {
  * @fires dongbi-sync-state - `SyncState`: 已保存 / 同步中 / 离线 with the unsynced count.
  * @fires dongbi-count - `CharacterCount` of the text, after edits settle.
  * @fires dongbi-error - `{ code, reason }` when the server refuses the document for good.
+ * @fires dongbi-read-only - `{ readOnly }` when the server accepts or refuses this user's edits.
  */
 @customElement('dongbi-editor')
 export class DongbiEditor extends LitElement {
@@ -57,6 +59,8 @@ export class DongbiEditor extends LitElement {
   private tracker: SyncTracker | undefined
   private countTimer: ReturnType<typeof setTimeout> | undefined
   private syncState: SyncState = { status: 'offline', pending: 0 }
+  /** The server said this connection may not edit (view or comment access). */
+  private deniedByServer = false
 
   /** Latest sync state (also sent as `dongbi-sync-state`). */
   get sync(): SyncState {
@@ -84,7 +88,7 @@ export class DongbiEditor extends LitElement {
       this.setup()
       return
     }
-    if (changed.has('readOnly')) this.editor?.setEditable(!this.readOnly)
+    if (changed.has('readOnly')) this.applyEditable()
     if (changed.has('userName') || changed.has('userColor')) {
       this.editor?.commands.updateUser({ name: this.displayName, color: this.userColor })
     }
@@ -98,6 +102,23 @@ export class DongbiEditor extends LitElement {
     if (this.syncState.pending === 0) return
     event.preventDefault()
     event.returnValue = t('editor.unsyncedWarning')
+  }
+
+  /** Editable unless the page asked for read-only or the server refuses our edits. */
+  private applyEditable(): void {
+    const editable = !this.readOnly && !this.deniedByServer
+    if (this.editor && this.editor.isEditable !== editable) this.editor.setEditable(editable)
+  }
+
+  private handleStatus = ({ status }: { status: string }): void => {
+    // Each connection says afresh whether it is read-only (before its first sync message).
+    if (status === 'connecting') this.deniedByServer = false
+  }
+
+  private handleSynced = (synced: boolean): void => {
+    if (!synced) return
+    this.applyEditable()
+    this.emit('dongbi-read-only', { readOnly: this.deniedByServer || this.readOnly })
   }
 
   private handleClose = (event: CloseEvent | null): void => {
@@ -115,6 +136,15 @@ export class DongbiEditor extends LitElement {
     const provider = new WebsocketProvider(this.serverUrl, this.documentId, ydoc, { disableBc: true, maxBackoffTime: 5000 })
     this.provider = provider
     provider.on('connection-close', this.handleClose)
+    provider.on('status', this.handleStatus)
+    provider.on('sync', this.handleSynced)
+    provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
+      authProtocol.readAuthMessage(decoder, ydoc, () => {
+        this.deniedByServer = true
+        this.applyEditable()
+        this.emit('dongbi-read-only', { readOnly: true })
+      })
+    }
     this.tracker = new SyncTracker(ydoc, provider, this.local ?? null, (state) => {
       this.syncState = state
       this.emit<SyncState>('dongbi-sync-state', state)
@@ -149,10 +179,13 @@ export class DongbiEditor extends LitElement {
     this.tracker?.destroy()
     this.editor?.destroy()
     this.provider?.off('connection-close', this.handleClose)
+    this.provider?.off('status', this.handleStatus)
+    this.provider?.off('sync', this.handleSynced)
     this.provider?.destroy()
     void this.local?.destroy()
     this.ydoc?.destroy()
     this.editor = this.provider = this.local = this.tracker = this.ydoc = undefined
+    this.deniedByServer = false
   }
 
   /** Counts at most every 150 ms, also while the user keeps typing. */
@@ -182,5 +215,6 @@ declare global {
     'dongbi-sync-state': CustomEvent<SyncState>
     'dongbi-count': CustomEvent<CharacterCount>
     'dongbi-error': CustomEvent<EditorErrorDetail>
+    'dongbi-read-only': CustomEvent<{ readOnly: boolean }>
   }
 }
