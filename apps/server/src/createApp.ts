@@ -6,6 +6,7 @@ import type { Services } from './http/ContextVariables.ts'
 import { csrfGuard } from './http/csrfGuard.ts'
 import { errorResponse } from './http/errorResponse.ts'
 import { onError } from './http/onError.ts'
+import { passwordChangeGate } from './http/passwordChangeGate.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { serveWebApp } from './http/serveWebApp.ts'
 import { audit } from './routes/audit/audit.ts'
@@ -25,7 +26,8 @@ export interface CreateAppOptions extends Services {
 
 /**
  * The Hono app: REST under /api, the built web app everywhere else. Every API request goes
- * body limit → authenticate → CSRF guard → route (which validates, asks the policy, acts).
+ * body limit → authenticate → CSRF guard → password-change gate → route (which validates,
+ * asks the policy, acts).
  */
 export function createApp({ log = console.error, ...services }: CreateAppOptions) {
   const api = new Hono()
@@ -37,6 +39,7 @@ export function createApp({ log = console.error, ...services }: CreateAppOptions
     )
     .use(authenticate())
     .use(csrfGuard())
+    .use(passwordChangeGate())
     .get('/health', (c) => c.json({ ok: true }))
     .get('/openapi.json', (c) => c.json(openApiDocument()))
     .route('/auth', auth)

@@ -25,6 +25,7 @@ export function createCollabAuthorizer(store: Store, config: Pick<Config, 'allow
       const principal = await resolvePrincipal(store, { token: url.searchParams.get('token') ?? undefined, session: cookies[sessionCookieName] })
       if (!principal) return { status: 401, reason: 'sign in or pass a token' }
       const { user } = principal
+      if (principal.via === 'session' && user.must_change_password) return { status: 403, reason: 'change your temporary password first' }
       const identity = { userId: user.id, name: user.display_name, color: user.color, sessionId: principal.sessionId, tokenId: principal.tokenId }
       const record = await store.getDocument(documentId)
       // A missing document is let through so the socket can close with the documented 4404.

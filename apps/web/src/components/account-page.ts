@@ -25,6 +25,7 @@ export class DongbiAccountPage extends LitElement {
   }
 
   private async loadTokens(): Promise<void> {
+    if (session.user?.mustChangePassword) return
     this.tokens = (await api.tokens()).tokens
   }
 
@@ -42,6 +43,7 @@ export class DongbiAccountPage extends LitElement {
       this.passwordMessage = { ok: true, text: tr('account.changed') }
       formElement.reset()
       await session.load()
+      await this.loadTokens()
     } catch (error) {
       this.passwordMessage = { ok: false, text: error instanceof Error ? error.message : String(error) }
     }
