@@ -1,4 +1,19 @@
 import {
+  acceptInvitationBody,
+  branchSchema,
+  changePasswordBody,
+  createBranchBody,
+  createInvitationBody,
+  createTokenBody,
+  createUserBody,
+  loginBody,
+  rosterImportBody,
+  shareBody,
+  shareSchema,
+  tokenSchema,
+  updateMemberBody,
+  updateUserBody,
+  userSchema,
   createDocumentBody,
   documentContentSchema,
   documentListSchema,
@@ -21,7 +36,27 @@ const components = {
   CreateDocument: createDocumentBody,
   UpdateDocument: updateDocumentBody,
   Error: errorSchema,
+  User: userSchema,
+  Login: loginBody,
+  ChangePassword: changePasswordBody,
+  CreateUser: createUserBody,
+  UpdateUser: updateUserBody,
+  ApiToken: tokenSchema,
+  CreateToken: createTokenBody,
+  Branch: branchSchema,
+  CreateBranch: createBranchBody,
+  UpdateMember: updateMemberBody,
+  CreateInvitation: createInvitationBody,
+  AcceptInvitation: acceptInvitationBody,
+  RosterCsv: rosterImportBody,
+  Share: shareSchema,
+  SetShare: shareBody,
 }
+
+const ok = (description: string, schema?: string) => ({ description, ...(schema ? json(schema) : {}) })
+const signedIn = { 401: error('Not signed in'), 403: error('Not allowed') }
+const body = (schema: string) => ({ required: true, ...json(schema) })
+const param = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } })
 
 /**
  * The OpenAPI 3.1 description of the REST API. Schemas come from the same zod definitions
@@ -40,7 +75,10 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/documents': {
         get: {
           summary: 'List documents (live, or the trash with deleted=true)',
-          parameters: [{ name: 'deleted', in: 'query', schema: { type: 'string', enum: ['true', 'false'] } }],
+          parameters: [
+            { name: 'scope', in: 'query', schema: { type: 'string', enum: ['mine', 'shared', 'branch', 'trash'] } },
+            { name: 'deleted', in: 'query', schema: { type: 'string', enum: ['true', 'false'] } },
+          ],
           responses: { 200: { description: 'Documents, most recently edited first', ...json('DocumentList') }, 400: error('Bad query') },
         },
         post: {
@@ -83,6 +121,79 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 204: { description: 'Deleted' }, 404: error('Unknown id'), 409: error('Not in the trash') },
         },
       },
+      '/api/documents/{id}/shares': {
+        parameters: [idParam],
+        get: { summary: 'Who the document is shared with', responses: { 200: ok('Shares'), 404: error('Unknown or unreadable id') } },
+        put: { summary: 'Share with a user or branch at a level (owner)', requestBody: body('SetShare'), responses: { 200: ok('The share', 'Share'), ...signedIn } },
+      },
+      '/api/documents/{id}/shares/{granteeType}/{granteeId}': {
+        parameters: [idParam, param('granteeType'), param('granteeId')],
+        delete: { summary: 'Remove a share (owner); open sockets lose access within seconds', responses: { 204: ok('Removed'), ...signedIn, 404: error('No such share') } },
+      },
+      '/api/auth/login': {
+        post: { summary: 'Sign in; sets the HttpOnly session cookie', security: [], requestBody: body('Login'), responses: { 200: ok('The user', 'User'), 401: error('Wrong username or password'), 429: error('Too many attempts') } },
+      },
+      '/api/auth/logout': { post: { summary: 'Sign out (revokes the session)', responses: { 204: ok('Signed out') } } },
+      '/api/auth/me': { get: { summary: 'The signed-in user', responses: { 200: ok('The user', 'User'), 401: error('Not signed in') } } },
+      '/api/auth/password': {
+        post: { summary: 'Change my password (signs out my other sessions)', requestBody: body('ChangePassword'), responses: { 204: ok('Changed'), 400: error('Wrong current password'), 401: error('Not signed in') } },
+      },
+      '/api/tokens': {
+        get: { summary: 'My personal API tokens', responses: { 200: ok('Tokens'), 401: error('Not signed in') } },
+        post: { summary: 'Create a token; the secret is in this answer only', requestBody: body('CreateToken'), responses: { 201: ok('The token with its secret'), 401: error('Not signed in') } },
+      },
+      '/api/tokens/{id}': { parameters: [idParam], delete: { summary: 'Revoke a token', responses: { 204: ok('Revoked'), 404: error('No such token') } } },
+      '/api/users': {
+        get: { summary: 'All users (org admin)', responses: { 200: ok('Users'), ...signedIn } },
+        post: { summary: 'Create a user (org admin); answers a temporary password', requestBody: body('CreateUser'), responses: { 201: ok('Created'), ...signedIn, 409: error('Username taken') } },
+      },
+      '/api/users/{id}': {
+        parameters: [idParam],
+        patch: { summary: 'Rename, disable/enable, grant/revoke admin (org admin)', requestBody: body('UpdateUser'), responses: { 200: ok('The user', 'User'), ...signedIn, 404: error('Unknown user') } },
+      },
+      '/api/users/{id}/reset-password': {
+        parameters: [idParam],
+        post: { summary: 'Set a temporary password (org admin)', responses: { 200: ok('The temporary password'), ...signedIn, 404: error('Unknown user') } },
+      },
+      '/api/directory': {
+        get: { summary: 'People and branches to share with', parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }], responses: { 200: ok('Matches'), 401: error('Not signed in') } },
+      },
+      '/api/branches': {
+        get: { summary: 'My branches (all, for the org admin)', responses: { 200: ok('Branches'), 401: error('Not signed in') } },
+        post: { summary: 'Create a branch (org admin)', requestBody: body('CreateBranch'), responses: { 201: ok('Created', 'Branch'), ...signedIn, 409: error('Name taken') } },
+      },
+      '/api/branches/{id}': { parameters: [idParam], get: { summary: 'A branch with its members', responses: { 200: ok('The branch'), 404: error('Unknown or not yours') } } },
+      '/api/branches/{id}/members/{userId}': {
+        parameters: [idParam, param('userId')],
+        put: { summary: 'Add a member or change their role (secretary, admin)', requestBody: body('UpdateMember'), responses: { 200: ok('Done'), ...signedIn, 404: error('Unknown') } },
+        delete: { summary: 'Remove a member (secretary, admin)', responses: { 204: ok('Removed'), ...signedIn, 404: error('Not a member') } },
+      },
+      '/api/branches/{id}/invitations': {
+        parameters: [idParam],
+        get: { summary: 'Open invitation links (secretary, admin)', responses: { 200: ok('Invitations'), ...signedIn } },
+        post: { summary: 'Create an invitation link', requestBody: body('CreateInvitation'), responses: { 201: ok('The link with its secret'), ...signedIn } },
+      },
+      '/api/branches/{id}/invitations/{invitationId}': {
+        parameters: [idParam, param('invitationId')],
+        delete: { summary: 'Revoke an invitation link', responses: { 204: ok('Revoked'), ...signedIn, 404: error('Unknown') } },
+      },
+      '/api/invitations/{token}': {
+        parameters: [param('token')],
+        get: { summary: 'What an invitation offers', security: [], responses: { 200: ok('Branch and role'), 404: error('Invalid or expired') } },
+      },
+      '/api/invitations/{token}/accept': {
+        parameters: [param('token')],
+        post: { summary: 'Create an account through an invitation (signs in)', security: [], requestBody: body('AcceptInvitation'), responses: { 201: ok('The user', 'User'), 404: error('Invalid or expired'), 409: error('Username taken') } },
+      },
+      '/api/roster/preview': {
+        post: { summary: 'Check a CSV roster; lists every bad row; writes nothing', requestBody: body('RosterCsv'), responses: { 200: ok('Rows with their status and errors'), ...signedIn } },
+      },
+      '/api/roster/import': {
+        post: { summary: 'Import a CSV roster, all or nothing; answers temporary passwords', requestBody: body('RosterCsv'), responses: { 201: ok('Created accounts'), 400: error('Bad rows; nothing imported'), ...signedIn } },
+      },
+      '/api/audit': {
+        get: { summary: 'Security events, newest first (org admin)', parameters: [{ name: 'before', in: 'query', schema: { type: 'integer' } }], responses: { 200: ok('Events'), ...signedIn } },
+      },
       '/api/documents/{id}/content': {
         parameters: [idParam, { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'text', 'html'] } }],
         get: {
@@ -91,6 +202,13 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
     },
-    components: { schemas },
+    components: {
+      schemas,
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'dongbi_session' },
+        token: { type: 'http', scheme: 'bearer', description: 'A personal API token (dbt_…) from POST /api/tokens' },
+      },
+    },
+    security: [{ session: [] }, { token: [] }],
   }
 }
