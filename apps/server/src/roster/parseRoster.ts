@@ -1,16 +1,8 @@
-import { birthYear, branchRole, displayName, username, type BranchRole } from '@dongbi/schema'
+import { birthYear, branchRole, displayName, username, type BranchRole, type RosterRowDto } from '@dongbi/schema'
 import { parseCsv } from './parseCsv.ts'
 
-export interface RosterRow {
-  /** 1-based line in the file (the header is line 1). */
-  line: number
-  name: string
-  username: string
-  branch: string
-  role: BranchRole | ''
-  birthYear: number | null
-  errors: string[]
-}
+/** A roster row as read from the file, before the database is consulted. */
+export type RosterRow = Omit<RosterRowDto, 'status' | 'newBranch'>
 
 const headerAliases: Record<string, keyof Omit<RosterRow, 'line' | 'errors'>> = {
   name: 'name',

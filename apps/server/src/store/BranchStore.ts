@@ -1,18 +1,9 @@
-import type { BranchRole } from '@dongbi/schema'
+import type { BranchRole, MemberDto } from '@dongbi/schema'
 import type { Kysely, Selectable } from 'kysely'
 import type { BranchesTable, Database, InvitationsTable } from './Database.ts'
 
 export type BranchRow = Selectable<BranchesTable>
 export type InvitationRow = Selectable<InvitationsTable>
-
-export interface MemberRow {
-  userId: string
-  username: string
-  displayName: string
-  role: BranchRole
-  birthYear: number | null
-  disabled: boolean
-}
 
 /** Branches (支部), their members' roles and invitation links. */
 export class BranchStore {
@@ -45,7 +36,7 @@ export class BranchStore {
     return rows.map((row) => ({ ...row, memberCount: Number(row.memberCount) }))
   }
 
-  async members(branchId: string): Promise<MemberRow[]> {
+  async members(branchId: string): Promise<MemberDto[]> {
     const rows = await this.db
       .selectFrom('memberships')
       .innerJoin('users', 'users.id', 'memberships.user_id')
@@ -92,8 +83,25 @@ export class BranchStore {
     return this.db.selectFrom('invitations').selectAll().where('branch_id', '=', branchId).where('revoked_at', 'is', null).orderBy('created_at', 'desc').execute()
   }
 
-  async useInvitation(id: string): Promise<void> {
-    await this.db.updateTable('invitations').set((eb) => ({ uses: eb('uses', '+', 1) })).where('id', '=', id).execute()
+  /**
+   * Takes one use of an invitation if it is still usable, in one statement, so concurrent
+   * accepts cannot both take the last use. False when it is used up, expired or revoked.
+   */
+  async claimInvitation(id: string, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('invitations')
+      .set((eb) => ({ uses: eb('uses', '+', 1) }))
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now)
+      .whereRef('uses', '<', 'max_uses')
+      .executeTakeFirst()
+    return result.numUpdatedRows > 0n
+  }
+
+  /** Gives back a use taken by {@link claimInvitation} when joining failed after all. */
+  async releaseInvitation(id: string): Promise<void> {
+    await this.db.updateTable('invitations').set((eb) => ({ uses: eb('uses', '-', 1) })).where('id', '=', id).where('uses', '>', 0).execute()
   }
 
   async revokeInvitation(branchId: string, id: string): Promise<boolean> {

@@ -1,6 +1,10 @@
 import { getLocale } from '@dongbi/editor'
 import type {
+  AuditEventDto,
   BranchDto,
+  InvitationDto,
+  MemberDto,
+  RosterRowDto,
   BranchRole,
   CreateDocumentBody,
   DocumentDto,
@@ -60,47 +64,6 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 
 const id = encodeURIComponent
 
-export interface MemberDto {
-  userId: string
-  username: string
-  displayName: string
-  role: BranchRole
-  birthYear: number | null
-  disabled: boolean
-}
-
-export interface InvitationDto {
-  id: string
-  role: BranchRole
-  createdAt: string
-  expiresAt: string
-  maxUses: number
-  uses: number
-}
-
-export interface RosterPreviewRow {
-  line: number
-  name: string
-  username: string
-  branch: string
-  role: BranchRole | ''
-  birthYear: number | null
-  errors: string[]
-  status: 'new' | 'existing' | 'error'
-  newBranch: boolean
-}
-
-export interface AuditEventDto {
-  id: number
-  at: string
-  actorId: string | null
-  action: string
-  targetType: string | null
-  targetId: string | null
-  ip: string
-  details: Record<string, unknown>
-}
-
 /** The REST API, typed by the shared schemas of @dongbi/schema. */
 export const api = {
   login: (username: string, password: string) => request<UserDto>('POST', '/auth/login', { username, password }),
@@ -141,7 +104,7 @@ export const api = {
   acceptInvitation: (token: string, body: { username: string; displayName: string; password: string }) =>
     request<UserDto>('POST', `/invitations/${id(token)}/accept`, body),
 
-  rosterPreview: (csv: string) => request<{ rows: RosterPreviewRow[]; errors: string[] }>('POST', '/roster/preview', { csv }),
+  rosterPreview: (csv: string) => request<{ rows: RosterRowDto[]; errors: string[] }>('POST', '/roster/preview', { csv }),
   rosterImport: (csv: string) =>
     request<{ imported: number; created: number; credentials: { username: string; displayName: string; branch: string; temporaryPassword: string }[] }>(
       'POST',

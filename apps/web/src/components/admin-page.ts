@@ -1,8 +1,8 @@
 import { LocaleController } from '@dongbi/editor'
-import type { UserDto } from '@dongbi/schema'
+import type { AuditEventDto, UserDto } from '@dongbi/schema'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { api, type AuditEventDto } from '../api/apiClient.ts'
+import { api } from '../api/apiClient.ts'
 import { tr } from '../messages.ts'
 import { session } from '../session.ts'
 

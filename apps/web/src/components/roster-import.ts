@@ -1,7 +1,8 @@
 import { LocaleController } from '@dongbi/editor'
 import { LitElement, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, type RosterPreviewRow } from '../api/apiClient.ts'
+import type { RosterRowDto } from '@dongbi/schema'
+import { api } from '../api/apiClient.ts'
 import { tr } from '../messages.ts'
 
 type Credentials = Awaited<ReturnType<typeof api.rosterImport>>['credentials']
@@ -21,7 +22,7 @@ function credentialsCsv(credentials: Credentials): string {
 @customElement('dongbi-roster-import')
 export class DongbiRosterImport extends LitElement {
   @state() private csv = ''
-  @state() private rows: RosterPreviewRow[] | undefined
+  @state() private rows: RosterRowDto[] | undefined
   @state() private fileErrors: string[] = []
   @state() private result: Awaited<ReturnType<typeof api.rosterImport>> | undefined
   @state() private error = ''
@@ -61,7 +62,7 @@ export class DongbiRosterImport extends LitElement {
     }
   }
 
-  private renderPreview(rows: RosterPreviewRow[]) {
+  private renderPreview(rows: RosterRowDto[]) {
     const bad = rows.filter((r) => r.status === 'error').length
     return html`${bad
         ? html`<p class="form-error" role="alert">${tr('roster.errors', { n: bad })}</p>`

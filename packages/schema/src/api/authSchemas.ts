@@ -65,3 +65,46 @@ export const shareSchema = z
   .object({ granteeType: z.enum(['user', 'branch']), granteeId: z.string(), granteeName: z.string(), level: shareLevel })
   .meta({ id: 'Share' })
 export type ShareDto = z.infer<typeof shareSchema>
+
+export const memberSchema = z
+  .object({ userId, username: z.string(), displayName: z.string(), role: branchRole, birthYear: z.number().int().nullable(), disabled: z.boolean() })
+  .meta({ id: 'Member' })
+export type MemberDto = z.infer<typeof memberSchema>
+
+export const invitationSchema = z
+  .object({ id: z.string(), role: branchRole, createdAt: z.string(), expiresAt: z.string(), maxUses: z.number().int(), uses: z.number().int() })
+  .meta({ id: 'Invitation' })
+export type InvitationDto = z.infer<typeof invitationSchema>
+
+/** One row of a roster preview: what was read, what is wrong with it, what importing would do. */
+export const rosterRowSchema = z
+  .object({
+    /** 1-based line in the file (the header is line 1). */
+    line: z.number().int(),
+    name: z.string(),
+    username: z.string(),
+    branch: z.string(),
+    role: z.union([branchRole, z.literal('')]),
+    birthYear: z.number().int().nullable(),
+    errors: z.array(z.string()),
+    /** `new` user, `existing` user (membership added or role changed), or `error`. */
+    status: z.enum(['new', 'existing', 'error']),
+    /** The branch does not exist yet and would be created. */
+    newBranch: z.boolean(),
+  })
+  .meta({ id: 'RosterRow' })
+export type RosterRowDto = z.infer<typeof rosterRowSchema>
+
+export const auditEventSchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actorId: z.string().nullable(),
+    action: z.string(),
+    targetType: z.string().nullable(),
+    targetId: z.string().nullable(),
+    ip: z.string(),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'AuditEvent' })
+export type AuditEventDto = z.infer<typeof auditEventSchema>

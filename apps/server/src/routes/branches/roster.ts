@@ -1,4 +1,4 @@
-import { rosterImportBody } from '@dongbi/schema'
+import { rosterImportBody, type RosterRowDto } from '@dongbi/schema'
 import { Hono, type Context } from 'hono'
 import { createUser } from '../../auth/createUser.ts'
 import { newId } from '../../auth/secretToken.ts'
@@ -7,20 +7,14 @@ import { ApiError } from '../../http/ApiError.ts'
 import { parseJson } from '../../http/parseJson.ts'
 import { requireUser } from '../../http/requireUser.ts'
 import { branchAccess } from '../../policies/branchAccess.ts'
-import { parseRoster, type RosterRow } from '../../roster/parseRoster.ts'
-
-interface PreviewRow extends RosterRow {
-  /** `new` user, `existing` user (membership added or role changed), or `error`. */
-  status: 'new' | 'existing' | 'error'
-  newBranch: boolean
-}
+import { parseRoster } from '../../roster/parseRoster.ts'
 
 /** Checks a roster against the database and the caller's rights; writes nothing. */
-async function preview(c: Context, csv: string): Promise<{ rows: PreviewRow[]; errors: string[] }> {
+async function preview(c: Context, csv: string): Promise<{ rows: RosterRowDto[]; errors: string[] }> {
   const { user } = requireUser(c)
   const { store } = c.var.services
   const parsed = parseRoster(csv)
-  const rows: PreviewRow[] = []
+  const rows: RosterRowDto[] = []
   for (const row of parsed.rows) {
     const errors = [...row.errors]
     const branch = row.branch ? await store.branches.byName(row.branch) : undefined
