@@ -18,6 +18,11 @@ export function clientAddress(request: Pick<IncomingMessage, 'socket' | 'headers
   return peer
 }
 
+/** True when the socket's peer is one of the configured trusted proxies (so its X-Forwarded-* headers count). */
+export function peerIsTrustedProxy(request: Pick<IncomingMessage, 'socket'>, trustedProxies: readonly string[]): boolean {
+  return trustedProxies.includes(normalize(request.socket.remoteAddress ?? ''))
+}
+
 function normalize(address: string): string {
   return address.startsWith('::ffff:') ? address.slice(7) : address
 }

@@ -1,13 +1,17 @@
+import type { IncomingMessage } from 'node:http'
 import type { Context } from 'hono'
 import { setCookie } from 'hono/cookie'
 import type { UserRow } from '../store/UserStore.ts'
+import { peerIsTrustedProxy } from './clientAddress.ts'
 import { newSecret, hashSecret } from './secretToken.ts'
 import { sessionCookieName } from './sessionCookie.ts'
 
 /** True when the client reached us over HTTPS (directly, or via a trusted proxy that says so). */
 export function isHttps(c: Context): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true
-  const peerIsProxy = c.var.services.config.trustProxy.length > 0
+  // Only a configured proxy's word counts: anyone else could send X-Forwarded-Proto.
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
+  const peerIsProxy = incoming !== undefined && peerIsTrustedProxy(incoming, c.var.services.config.trustProxy)
   return peerIsProxy && c.req.header('x-forwarded-proto') === 'https'
 }
 

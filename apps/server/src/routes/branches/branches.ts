@@ -44,6 +44,8 @@ export const branches = new Hono()
   .put('/:id/members/:userId', async (c) => {
     const branch = await findBranch(c, 'manage')
     const { role } = await parseJson(c, updateMemberBody)
+    // As for invitations and roster imports: only an org admin makes someone a secretary.
+    if (role === 'secretary' && !c.var.principal!.user.is_admin) throw new ApiError('forbidden', '只有管理员可以设置支部书记 (admin only)')
     const { store } = c.var.services
     const target = await store.users.byId(c.req.param('userId'))
     if (!target) throw new ApiError('not_found', '没有这个用户 (no such user)')

@@ -28,8 +28,17 @@ export const invitations = new Hono()
     const body = await parseJson(c, acceptInvitationBody)
     const { store } = c.var.services
     if (await store.users.byUsername(body.username)) throw new ApiError('conflict', `用户名 ${body.username} 已被使用 (username taken)`)
-    const user = await createUser(store, { ...body, membership: { branchId: invitation.branch_id, role: invitation.role } })
-    await store.branches.useInvitation(invitation.id)
+    // The check above is not enough when two people accept the last use at once: claim it atomically.
+    if (!(await store.branches.claimInvitation(invitation.id, new Date().toISOString()))) {
+      throw new ApiError('not_found', '邀请链接无效或已过期 (invitation invalid or expired)')
+    }
+    let user
+    try {
+      user = await createUser(store, { ...body, membership: { branchId: invitation.branch_id, role: invitation.role } })
+    } catch (error) {
+      await store.branches.releaseInvitation(invitation.id)
+      throw error
+    }
     await store.audit.record({ actorId: user.id, action: 'invitation_accepted', targetType: 'branch', targetId: invitation.branch_id, ip: c.var.clientIp, details: { role: invitation.role } })
     await startSession(c, user)
     return c.json(presentUser(user, await store.users.memberships(user.id)), 201)

@@ -1,0 +1,561 @@
+import type { BranchRole, DocumentAccess } from '@dongbi/schema'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LoginThrottle } from '../auth/LoginThrottle.ts'
+import { hashSecret, newId, newSecret } from '../auth/secretToken.ts'
+import { createApp } from '../createApp.ts'
+import type { UserRow } from '../store/UserStore.ts'
+import { startTestServer, type TestServer } from '../testing/index.ts'
+
+/**
+ * Route × role matrix: every REST route the app registers, asked by every kind of caller,
+ * answers exactly the expected status. Each cell gets fresh fixtures (documents, shares,
+ * invitations, tokens) so cells cannot depend on each other's side effects.
+ */
+
+const roles = ['admin', 'owner', 'editor', 'commenter', 'viewer', 'mentor', 'secretary', 'disabled', 'anonymous'] as const
+type Role = (typeof roles)[number]
+type Statuses = Record<Role, number>
+
+const password = 'correct horse battery staple'
+
+/**
+ * Branch A (第一支部): `owner` is a member. Branch B (第二支部): `mentor` is a mentor,
+ * `secretary` the secretary. The private document belongs to `owner` and is shared with
+ * editor/commenter/viewer (and with `disabled`, at edit, before they were disabled); the
+ * branch document belongs to branch B.
+ */
+interface World {
+  server: TestServer
+  users: Record<Exclude<Role, 'admin' | 'anonymous'> | 'bystander' | 'loginTarget' | 'userTarget', UserRow>
+  tokens: Record<Role, string | undefined>
+  branchA: string
+  branchB: string
+}
+
+let world: World
+let unique = 0
+const next = (prefix: string) => `${prefix}${++unique}`
+
+// ---- expectations -------------------------------------------------------------------------
+
+/** Statuses per role; `signedIn` fills every signed-in role not named. A disabled user's token is refused (401) everywhere. */
+function who(spec: Partial<Statuses> & { signedIn?: number }): Statuses {
+  const out = {} as Statuses
+  for (const role of roles) {
+    const value = spec[role] ?? (role === 'disabled' ? 401 : role === 'anonymous' ? 401 : spec.signedIn)
+    if (value === undefined) throw new Error(`no expectation for ${role}`)
+    out[role] = value
+  }
+  return out
+}
+
+type AccessSpec = Record<DocumentAccess | 'none', number>
+
+/** Each role's access to the private document and to branch B's document. */
+const accessOf: Record<'private' | 'branch', Record<Exclude<Role, 'disabled' | 'anonymous'>, DocumentAccess | 'none'>> = {
+  private: { admin: 'owner', owner: 'owner', editor: 'edit', commenter: 'comment', viewer: 'view', mentor: 'none', secretary: 'none' },
+  branch: { admin: 'owner', owner: 'none', editor: 'none', commenter: 'none', viewer: 'none', mentor: 'edit', secretary: 'owner' },
+}
+
+/** Statuses from each role's access to a document: `none` must be 404 wherever the route hides existence. */
+function byAccess(document: 'private' | 'branch', spec: AccessSpec): Statuses {
+  const map = accessOf[document]
+  return who({
+    admin: spec[map.admin],
+    owner: spec[map.owner],
+    editor: spec[map.editor],
+    commenter: spec[map.commenter],
+    viewer: spec[map.viewer],
+    mentor: spec[map.mentor],
+    secretary: spec[map.secretary],
+  })
+}
+
+const canRead: AccessSpec = { owner: 200, edit: 200, comment: 200, view: 200, none: 404 }
+const canEdit: AccessSpec = { owner: 200, edit: 200, comment: 403, view: 403, none: 404 }
+const ownerOnly = (ok: number): AccessSpec => ({ owner: ok, edit: 403, comment: 403, view: 403, none: 404 })
+
+/** Branch B: admin and its secretary manage, its mentor may only look, everyone else is told it does not exist. */
+const manageBranchB = (ok: number) => who({ admin: ok, secretary: ok, mentor: 403, signedIn: 404 })
+
+// ---- fixtures -----------------------------------------------------------------------------
+
+async function privateDocument(options: { trashed?: boolean } = {}): Promise<string> {
+  const { store } = world.server
+  const id = newId()
+  await store.createDocument({ id, title: '我的心得', ownerId: world.users.owner.id })
+  const shares: [UserRow, 'edit' | 'comment' | 'view'][] = [
+    [world.users.editor, 'edit'],
+    [world.users.commenter, 'comment'],
+    [world.users.viewer, 'view'],
+    [world.users.disabled, 'edit'],
+  ]
+  for (const [user, level] of shares) {
+    await store.shares.set({ document_id: id, grantee_type: 'user', grantee_id: user.id, level, created_by: world.users.owner.id, created_at: new Date().toISOString() })
+  }
+  if (options.trashed) await store.updateDocument(id, { deletedAt: new Date().toISOString() })
+  return id
+}
+
+async function branchDocument(options: { trashed?: boolean } = {}): Promise<string> {
+  const id = newId()
+  await world.server.store.createDocument({ id, title: '支部讨论纪要', branchId: world.branchB })
+  if (options.trashed) await world.server.store.updateDocument(id, { deletedAt: new Date().toISOString() })
+  return id
+}
+
+async function invitation(branchId: string, role: BranchRole = 'member'): Promise<{ id: string; secret: string }> {
+  const secret = newSecret('dbi_')
+  const id = newId()
+  await world.server.store.branches.insertInvitation({
+    id,
+    token_hash: hashSecret(secret),
+    branch_id: branchId,
+    role,
+    created_by: world.users.secretary.id,
+    created_at: new Date().toISOString(),
+    expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+    max_uses: 10,
+    uses: 0,
+    revoked_at: null,
+  })
+  return { id, secret }
+}
+
+async function tokenOf(user: UserRow): Promise<string> {
+  const id = newId()
+  await world.server.store.sessions.insertToken({
+    id,
+    user_id: user.id,
+    name: 'matrix',
+    token_hash: hashSecret(newSecret('dbt_')),
+    created_at: new Date().toISOString(),
+    last_used_at: null,
+    expires_at: null,
+    revoked_at: null,
+  })
+  return id
+}
+
+/** The user behind a role, for fixtures that belong to the caller (anonymous borrows the owner's). */
+function userOf(role: Role): UserRow {
+  if (role === 'admin') return root
+  if (role === 'anonymous') return world.users.owner
+  return world.users[role]
+}
+let root: UserRow
+
+// ---- the matrix ---------------------------------------------------------------------------
+
+interface Cell {
+  path: string
+  body?: unknown
+}
+
+interface Row {
+  /** `METHOD /api/path/:param`, exactly as the app registers it. */
+  route: string
+  /** What this row checks, when a route has several rows. */
+  variant?: string
+  /** Builds the request for one role (fresh fixtures); by default the route's path as is. */
+  cell?: (role: Role) => Promise<Cell> | Cell
+  expect: Statuses
+}
+
+const missingId = 'AAAAAAAAAAAAAAAA'
+
+const matrix: Row[] = [
+  { route: 'GET /api/health', expect: who({ signedIn: 200, anonymous: 200 }) },
+  { route: 'GET /api/openapi.json', expect: who({ signedIn: 200, anonymous: 200 }) },
+
+  {
+    route: 'POST /api/auth/login',
+    cell: () => ({ path: '/api/auth/login', body: { username: world.users.loginTarget.username, password } }),
+    // Logging in needs no session; a disabled user's stale token is still refused first.
+    expect: who({ signedIn: 200, anonymous: 200 }),
+  },
+  { route: 'POST /api/auth/logout', expect: who({ signedIn: 204, anonymous: 204 }) },
+  { route: 'GET /api/auth/me', expect: who({ signedIn: 200 }) },
+  {
+    route: 'POST /api/auth/password',
+    cell: () => ({ path: '/api/auth/password', body: { currentPassword: password, newPassword: password } }),
+    expect: who({ signedIn: 204 }),
+  },
+
+  { route: 'GET /api/tokens', expect: who({ signedIn: 200 }) },
+  { route: 'POST /api/tokens', cell: () => ({ path: '/api/tokens', body: { name: 'cli' } }), expect: who({ signedIn: 201 }) },
+  {
+    route: 'DELETE /api/tokens/:id',
+    variant: 'own token',
+    cell: async (role) => ({ path: `/api/tokens/${await tokenOf(userOf(role))}` }),
+    expect: who({ signedIn: 204 }),
+  },
+  {
+    route: 'DELETE /api/tokens/:id',
+    variant: "someone else's token (IDOR)",
+    cell: async () => ({ path: `/api/tokens/${await tokenOf(world.users.bystander)}` }),
+    expect: who({ signedIn: 404 }),
+  },
+
+  { route: 'GET /api/users', expect: who({ admin: 200, signedIn: 403 }) },
+  {
+    route: 'POST /api/users',
+    cell: () => ({ path: '/api/users', body: { username: next('newuser'), displayName: '新同志', password } }),
+    expect: who({ admin: 201, signedIn: 403 }),
+  },
+  {
+    route: 'PATCH /api/users/:id',
+    cell: () => ({ path: `/api/users/${world.users.userTarget.id}`, body: { displayName: '改名' } }),
+    expect: who({ admin: 200, signedIn: 403 }),
+  },
+  {
+    route: 'PATCH /api/users/:id',
+    variant: 'unknown user',
+    cell: () => ({ path: `/api/users/${missingId}`, body: { displayName: '改名' } }),
+    expect: who({ admin: 404, signedIn: 403 }),
+  },
+  {
+    route: 'POST /api/users/:id/reset-password',
+    cell: () => ({ path: `/api/users/${world.users.userTarget.id}/reset-password` }),
+    expect: who({ admin: 200, signedIn: 403 }),
+  },
+
+  { route: 'GET /api/directory', expect: who({ signedIn: 200 }) },
+
+  { route: 'GET /api/branches', expect: who({ signedIn: 200 }) },
+  { route: 'POST /api/branches', cell: () => ({ path: '/api/branches', body: { name: next('支部') } }), expect: who({ admin: 201, signedIn: 403 }) },
+  {
+    route: 'GET /api/branches/:id',
+    variant: 'branch B',
+    cell: () => ({ path: `/api/branches/${world.branchB}` }),
+    expect: who({ admin: 200, mentor: 200, secretary: 200, signedIn: 404 }),
+  },
+  {
+    route: 'GET /api/branches/:id',
+    variant: 'branch A',
+    cell: () => ({ path: `/api/branches/${world.branchA}` }),
+    expect: who({ admin: 200, owner: 200, signedIn: 404 }),
+  },
+  {
+    route: 'GET /api/branches/:id',
+    variant: 'no such branch',
+    cell: () => ({ path: `/api/branches/${missingId}` }),
+    expect: who({ signedIn: 404 }),
+  },
+  {
+    route: 'PUT /api/branches/:id/members/:userId',
+    variant: 'set a member in branch B',
+    cell: async () => {
+      await world.server.store.branches.removeMember(world.branchB, world.users.bystander.id)
+      return { path: `/api/branches/${world.branchB}/members/${world.users.bystander.id}`, body: { role: 'member' } }
+    },
+    expect: manageBranchB(200),
+  },
+  {
+    route: 'PUT /api/branches/:id/members/:userId',
+    variant: 'make someone secretary of branch B (admin only)',
+    cell: async () => {
+      await world.server.store.branches.setRole(world.branchB, world.users.bystander.id, 'member')
+      return { path: `/api/branches/${world.branchB}/members/${world.users.bystander.id}`, body: { role: 'secretary' } }
+    },
+    expect: who({ admin: 200, secretary: 403, mentor: 403, signedIn: 404 }),
+  },
+  {
+    route: 'PUT /api/branches/:id/members/:userId',
+    variant: 'branch A',
+    cell: () => ({ path: `/api/branches/${world.branchA}/members/${world.users.bystander.id}`, body: { role: 'member' } }),
+    expect: who({ admin: 200, owner: 403, signedIn: 404 }),
+  },
+  {
+    route: 'DELETE /api/branches/:id/members/:userId',
+    cell: async () => {
+      await world.server.store.branches.setRole(world.branchB, world.users.bystander.id, 'member')
+      return { path: `/api/branches/${world.branchB}/members/${world.users.bystander.id}` }
+    },
+    expect: manageBranchB(204),
+  },
+  { route: 'GET /api/branches/:id/invitations', cell: () => ({ path: `/api/branches/${world.branchB}/invitations` }), expect: manageBranchB(200) },
+  {
+    route: 'POST /api/branches/:id/invitations',
+    variant: 'member invitation',
+    cell: () => ({ path: `/api/branches/${world.branchB}/invitations`, body: { role: 'member' } }),
+    expect: manageBranchB(201),
+  },
+  {
+    route: 'POST /api/branches/:id/invitations',
+    variant: 'secretary invitation (admin only)',
+    cell: () => ({ path: `/api/branches/${world.branchB}/invitations`, body: { role: 'secretary' } }),
+    expect: who({ admin: 201, secretary: 403, mentor: 403, signedIn: 404 }),
+  },
+  {
+    route: 'DELETE /api/branches/:id/invitations/:invitationId',
+    variant: "branch B's invitation",
+    cell: async () => ({ path: `/api/branches/${world.branchB}/invitations/${(await invitation(world.branchB)).id}` }),
+    expect: manageBranchB(204),
+  },
+  {
+    route: 'DELETE /api/branches/:id/invitations/:invitationId',
+    variant: "branch A's invitation through branch B's URL (IDOR)",
+    cell: async () => ({ path: `/api/branches/${world.branchB}/invitations/${(await invitation(world.branchA)).id}` }),
+    expect: who({ admin: 404, secretary: 404, mentor: 403, signedIn: 404 }),
+  },
+
+  {
+    route: 'GET /api/invitations/:token',
+    cell: async () => ({ path: `/api/invitations/${(await invitation(world.branchB)).secret}` }),
+    expect: who({ signedIn: 200, anonymous: 200 }),
+  },
+  {
+    route: 'GET /api/invitations/:token',
+    variant: 'unknown token',
+    cell: () => ({ path: `/api/invitations/${newSecret('dbi_')}` }),
+    expect: who({ signedIn: 404, anonymous: 404 }),
+  },
+  {
+    route: 'POST /api/invitations/:token/accept',
+    cell: async () => ({
+      path: `/api/invitations/${(await invitation(world.branchB)).secret}/accept`,
+      body: { username: next('invitee'), displayName: '新党员', password },
+    }),
+    expect: who({ signedIn: 201, anonymous: 201 }),
+  },
+
+  {
+    route: 'POST /api/roster/preview',
+    cell: () => ({ path: '/api/roster/preview', body: { csv: `name,username,branch\n新人,${next('preview')},第二支部` } }),
+    expect: who({ signedIn: 200 }),
+  },
+  {
+    route: 'POST /api/roster/import',
+    cell: () => ({ path: '/api/roster/import', body: { csv: `name,username,branch\n新人,${next('imported')},第二支部` } }),
+    // Anyone may ask; only rows into branches the caller manages pass (others: 400, nothing written).
+    expect: who({ admin: 201, secretary: 201, signedIn: 400 }),
+  },
+
+  { route: 'GET /api/documents', expect: who({ signedIn: 200 }) },
+  { route: 'POST /api/documents', variant: 'private', cell: () => ({ path: '/api/documents', body: { title: '新文档' } }), expect: who({ signedIn: 201 }) },
+  {
+    route: 'POST /api/documents',
+    variant: 'in branch B',
+    cell: () => ({ path: '/api/documents', body: { title: '支部文档', branchId: world.branchB } }),
+    expect: who({ admin: 201, mentor: 201, secretary: 201, signedIn: 403 }),
+  },
+  { route: 'GET /api/documents/:id', variant: 'private', cell: async () => ({ path: `/api/documents/${await privateDocument()}` }), expect: byAccess('private', canRead) },
+  { route: 'GET /api/documents/:id', variant: 'branch B', cell: async () => ({ path: `/api/documents/${await branchDocument()}` }), expect: byAccess('branch', canRead) },
+  { route: 'GET /api/documents/:id', variant: 'no such document', cell: () => ({ path: `/api/documents/${missingId}` }), expect: who({ signedIn: 404 }) },
+  { route: 'GET /api/documents/:id', variant: 'malformed id', cell: () => ({ path: '/api/documents/..%2F..%2Fetc' }), expect: who({ signedIn: 404 }) },
+  {
+    route: 'PATCH /api/documents/:id',
+    variant: 'private',
+    cell: async () => ({ path: `/api/documents/${await privateDocument()}`, body: { title: '改名' } }),
+    expect: byAccess('private', canEdit),
+  },
+  {
+    route: 'PATCH /api/documents/:id',
+    variant: 'branch B',
+    cell: async () => ({ path: `/api/documents/${await branchDocument()}`, body: { title: '改名' } }),
+    expect: byAccess('branch', canEdit),
+  },
+  { route: 'DELETE /api/documents/:id', variant: 'private', cell: async () => ({ path: `/api/documents/${await privateDocument()}` }), expect: byAccess('private', ownerOnly(200)) },
+  { route: 'DELETE /api/documents/:id', variant: 'branch B', cell: async () => ({ path: `/api/documents/${await branchDocument()}` }), expect: byAccess('branch', ownerOnly(200)) },
+  {
+    route: 'POST /api/documents/:id/restore',
+    variant: 'private',
+    cell: async () => ({ path: `/api/documents/${await privateDocument({ trashed: true })}/restore` }),
+    expect: byAccess('private', ownerOnly(200)),
+  },
+  {
+    route: 'POST /api/documents/:id/restore',
+    variant: 'branch B',
+    cell: async () => ({ path: `/api/documents/${await branchDocument({ trashed: true })}/restore` }),
+    expect: byAccess('branch', ownerOnly(200)),
+  },
+  {
+    route: 'DELETE /api/documents/:id/permanent',
+    cell: async () => ({ path: `/api/documents/${await privateDocument({ trashed: true })}/permanent` }),
+    expect: byAccess('private', ownerOnly(204)),
+  },
+  { route: 'GET /api/documents/:id/content', cell: async () => ({ path: `/api/documents/${await privateDocument()}/content?format=text` }), expect: byAccess('private', canRead) },
+  { route: 'GET /api/documents/:id/shares', cell: async () => ({ path: `/api/documents/${await privateDocument()}/shares` }), expect: byAccess('private', canRead) },
+  {
+    route: 'PUT /api/documents/:id/shares',
+    cell: async () => ({ path: `/api/documents/${await privateDocument()}/shares`, body: { granteeType: 'user', granteeId: world.users.bystander.id, level: 'view' } }),
+    expect: byAccess('private', ownerOnly(200)),
+  },
+  {
+    route: 'DELETE /api/documents/:id/shares/:granteeType/:granteeId',
+    cell: async () => {
+      const id = await privateDocument()
+      await world.server.store.shares.set({ document_id: id, grantee_type: 'user', grantee_id: world.users.bystander.id, level: 'view', created_by: world.users.owner.id, created_at: new Date().toISOString() })
+      return { path: `/api/documents/${id}/shares/user/${world.users.bystander.id}` }
+    },
+    expect: byAccess('private', ownerOnly(204)),
+  },
+
+  { route: 'GET /api/audit', expect: who({ admin: 200, signedIn: 403 }) },
+]
+
+// ---- running it ---------------------------------------------------------------------------
+
+async function request(role: Role, method: string, cell: Cell): Promise<Response> {
+  const headers: Record<string, string> = {}
+  const token = world.tokens[role]
+  if (token) headers.authorization = `Bearer ${token}`
+  if (cell.body !== undefined) headers['content-type'] = 'application/json'
+  return fetch(`${world.server.url}${cell.path}`, { method, headers, body: cell.body === undefined ? undefined : JSON.stringify(cell.body) })
+}
+
+beforeAll(async () => {
+  const server = await startTestServer()
+  const names = ['owner', 'editor', 'commenter', 'viewer', 'mentor', 'secretary', 'disabled', 'bystander', 'loginTarget', 'userTarget'] as const
+  const created = await Promise.all(names.map((name) => server.addUser(name.toLowerCase())))
+  const users = Object.fromEntries(names.map((name, i) => [name, created[i]!.user])) as World['users']
+  const tokens = Object.fromEntries(names.map((name, i) => [name, created[i]!.token])) as Record<string, string>
+  root = (await server.store.users.byUsername('root'))!
+
+  const branch = async (name: string) => {
+    const response = await server.api('/api/branches', { method: 'POST', body: { name } })
+    return ((await response.json()) as { id: string }).id
+  }
+  const branchA = await branch('第一支部')
+  const branchB = await branch('第二支部')
+  await server.store.branches.setRole(branchA, users.owner.id, 'member')
+  await server.store.branches.setRole(branchB, users.mentor.id, 'mentor')
+  await server.store.branches.setRole(branchB, users.secretary.id, 'secretary')
+  world = {
+    server,
+    users,
+    branchA,
+    branchB,
+    tokens: {
+      admin: server.token,
+      owner: tokens.owner,
+      editor: tokens.editor,
+      commenter: tokens.commenter,
+      viewer: tokens.viewer,
+      mentor: tokens.mentor,
+      secretary: tokens.secretary,
+      disabled: tokens.disabled,
+      anonymous: undefined,
+    },
+  }
+  // `disabled` had an edit share (every private document below grants it), then was disabled.
+  const disable = await server.api(`/api/users/${users.disabled.id}`, { method: 'PATCH', body: { disabled: true } })
+  expect(disable.status).toBe(200)
+})
+
+afterAll(async () => {
+  await world?.server.close()
+})
+
+/** `METHOD /path/:param` of every route the app serves (the same app the server runs, on its services). */
+function registeredRoutes(): Set<string> {
+  const { server } = world
+  const app = createApp({
+    store: server.store,
+    collab: server.collab,
+    config: server.config,
+    loginThrottle: new LoginThrottle({ perAccount: 5, perAddress: 30, windowMs: 60_000 }),
+  })
+  return new Set(
+    app.routes
+      // Middleware and the catch-all 404 are registered as `ALL …*`; routes have a method.
+      .filter((route) => !(route.method === 'ALL' && route.path.endsWith('*')))
+      .map((route) => `${route.method} ${route.path}`),
+  )
+}
+
+describe('route × role matrix', () => {
+  it('has a row for every route the app registers, and no row for a route it does not', () => {
+    const registered = registeredRoutes()
+    expect(registered.size).toBeGreaterThan(30)
+    const covered = new Set(matrix.map((row) => row.route))
+    expect([...registered].filter((route) => !covered.has(route)), 'routes without a row in the matrix').toEqual([])
+    expect([...covered].filter((route) => !registered.has(route)), 'matrix rows for routes the app does not register').toEqual([])
+  })
+
+  for (const row of matrix) {
+    it(`${row.route}${row.variant ? ` — ${row.variant}` : ''}`, async () => {
+      const method = row.route.split(' ')[0]!
+      const actual = {} as Statuses
+      const bodies: Partial<Record<Role, string>> = {}
+      for (const role of roles) {
+        const cell = row.cell ? await row.cell(role) : { path: row.route.split(' ')[1]! }
+        const response = await request(role, method, cell)
+        actual[role] = response.status
+        bodies[role] = await response.text()
+      }
+      expect(actual).toEqual(row.expect)
+      // Every refusal is the API's JSON error shape, and a hidden resource is told apart from
+      // nothing: its 404 says not_found like a missing one.
+      for (const role of roles) {
+        if (actual[role] < 400) continue
+        const body = JSON.parse(bodies[role]!) as { error?: { code?: string; message?: string } }
+        expect(body.error?.code, `${role}: ${bodies[role]}`).toBeTypeOf('string')
+        if (actual[role] === 404) expect(body.error?.code).toBe('not_found')
+      }
+    })
+  }
+})
+
+describe('the OpenAPI document', () => {
+  it('describes exactly the routes the app serves', async () => {
+    const response = await fetch(`${world.server.url}/api/openapi.json`)
+    const { paths } = (await response.json()) as { paths: Record<string, Record<string, unknown>> }
+    const methods = new Set(['get', 'put', 'post', 'patch', 'delete'])
+    const documented = new Set(
+      Object.entries(paths).flatMap(([path, item]) =>
+        Object.keys(item)
+          .filter((key) => methods.has(key))
+          .map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      ),
+    )
+    const registered = registeredRoutes()
+    expect([...registered].filter((route) => !documented.has(route)), 'served but not documented').toEqual([])
+    expect([...documented].filter((route) => !registered.has(route)), 'documented but not served').toEqual([])
+  })
+})
+
+describe('what each role can find', () => {
+  it('lists show a document only to those who may read it', async () => {
+    const privateId = await privateDocument()
+    const branchId = await branchDocument()
+    const visible: Partial<Record<Role, string[]>> = {}
+    for (const role of ['owner', 'editor', 'commenter', 'viewer', 'mentor', 'secretary'] as const) {
+      const found: string[] = []
+      for (const scope of ['mine', 'shared', 'branch', 'trash']) {
+        const response = await request(role, 'GET', { path: `/api/documents?scope=${scope}` })
+        expect(response.status).toBe(200)
+        const { documents } = (await response.json()) as { documents: { id: string; access: string }[] }
+        for (const doc of documents) {
+          if (doc.id === privateId || doc.id === branchId) found.push(`${scope}:${doc.id === privateId ? 'private' : 'branch'}:${doc.access}`)
+        }
+      }
+      visible[role] = found
+    }
+    expect(visible).toEqual({
+      owner: ['mine:private:owner'],
+      editor: ['shared:private:edit'],
+      commenter: ['shared:private:comment'],
+      viewer: ['shared:private:view'],
+      mentor: ['branch:branch:edit'],
+      secretary: ['branch:branch:owner'],
+    })
+  })
+
+  it('an unreadable document and a missing one answer the same 404 (no id probing)', async () => {
+    const id = await privateDocument()
+    for (const path of [`/api/documents/${id}`, `/api/documents/${id}/content`, `/api/documents/${id}/shares`]) {
+      const hidden = await request('mentor', 'GET', { path })
+      const missing = await request('mentor', 'GET', { path: path.replace(id, missingId) })
+      expect([hidden.status, missing.status]).toEqual([404, 404])
+      const hiddenBody = ((await hidden.json()) as { error: { code: string; message: string } }).error
+      const missingBody = ((await missing.json()) as { error: { code: string; message: string } }).error
+      expect(hiddenBody.code).toBe(missingBody.code)
+      expect(hiddenBody.message.replace(id, 'ID')).toBe(missingBody.message.replace(missingId, 'ID'))
+    }
+    const hiddenBranch = await request('editor', 'GET', { path: `/api/branches/${world.branchB}` })
+    const missingBranch = await request('editor', 'GET', { path: `/api/branches/${missingId}` })
+    expect(await hiddenBranch.text()).toBe(await missingBranch.text())
+  })
+})
