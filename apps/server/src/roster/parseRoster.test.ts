@@ -32,6 +32,12 @@ describe('parseRoster', () => {
     expect(rows[3]!.errors[0]).toContain('第 4 行')
   })
 
+  it('refuses one username under two names', () => {
+    const { rows } = parseRoster('姓名,用户名,支部\n张三,zhangsan,一支部\n李四,zhangsan,二支部\n张三,zhangsan,三支部')
+    expect(rows.map((r) => r.errors.length)).toEqual([0, 1, 0])
+    expect(rows[1]!.errors[0]).toContain('第 2 行属于「张三」')
+  })
+
   it('refuses a file without the needed columns', () => {
     expect(parseRoster('foo,bar\n1,2').errors[0]).toContain('缺少列')
   })

@@ -43,6 +43,7 @@ export function parseRoster(csv: string): { rows: RosterRow[]; errors: string[] 
   if (table.length === 0) return { rows: [], errors: ['文件是空的 (empty file)'] }
   if (missing.length > 0) return { rows: [], errors: [`缺少列：${missing.join(', ')} (missing columns)`] }
   const seen = new Map<string, number>()
+  const names = new Map<string, { name: string; line: number }>()
   const rows = table.slice(1).map((cells, index) => {
     const raw: Record<string, string> = {}
     header.forEach((column, i) => {
@@ -62,6 +63,9 @@ export function parseRoster(csv: string): { rows: RosterRow[]; errors: string[] 
       if (year.success) row.birthYear = year.data
       else row.errors.push(`出生年份「${raw.birthYear}」无效`)
     }
+    const named = names.get(row.username)
+    if (named && named.name !== row.name) row.errors.push(`用户名 ${row.username} 在第 ${named.line} 行属于「${named.name}」`)
+    else if (!named && row.username) names.set(row.username, { name: row.name, line: row.line })
     const key = `${row.username}\u0000${row.branch}`
     if (seen.has(key)) row.errors.push(`与第 ${seen.get(key)} 行重复`)
     else seen.set(key, row.line)

@@ -1,4 +1,4 @@
-import { createBranchBody, createInvitationBody, updateMemberBody, type BranchDto } from '@dongbi/schema'
+import { createBranchBody, createInvitationBody, updateMemberBody, type BranchDto, type BranchRole } from '@dongbi/schema'
 import { Hono, type Context } from 'hono'
 import { hashSecret, newId, newSecret } from '../../auth/secretToken.ts'
 import { ApiError } from '../../http/ApiError.ts'
@@ -16,6 +16,13 @@ async function findBranch(c: Context, needed: 'view' | 'manage'): Promise<Branch
   if (!branch || !access) throw new ApiError('not_found', '没有这个支部 (no such branch)')
   if (needed === 'manage' && access !== 'manage') throw new ApiError('forbidden', '只有支部书记或管理员可以管理支部 (secretary or admin only)')
   return branch
+}
+
+/** A secretary runs their branch's members and mentors; only an org admin changes a secretary. */
+function assertMayChange(c: Context, currentRole: BranchRole | undefined): void {
+  if (currentRole === 'secretary' && !c.var.principal!.user.is_admin) {
+    throw new ApiError('forbidden', '只有管理员可以更改支部书记 (admin only)')
+  }
 }
 
 /** `/api/branches`: branches, members and roles, invitation links. */
@@ -50,6 +57,7 @@ export const branches = new Hono()
     const target = await store.users.byId(c.req.param('userId'))
     if (!target) throw new ApiError('not_found', '没有这个用户 (no such user)')
     const before = await store.branches.role(branch.id, target.id)
+    assertMayChange(c, before)
     await store.branches.setRole(branch.id, target.id, role)
     await store.audit.record({ actorId: c.var.principal!.user.id, action: 'role_changed', targetType: 'user', targetId: target.id, ip: c.var.clientIp, details: { branchId: branch.id, from: before ?? null, to: role } })
     await c.var.services.collab.recheck({ userId: target.id })
@@ -59,6 +67,7 @@ export const branches = new Hono()
     const branch = await findBranch(c, 'manage')
     const { store } = c.var.services
     const userId = c.req.param('userId')
+    assertMayChange(c, await store.branches.role(branch.id, userId))
     if (!(await store.branches.removeMember(branch.id, userId))) throw new ApiError('not_found', '不是本支部成员 (not a member)')
     await store.audit.record({ actorId: c.var.principal!.user.id, action: 'member_removed', targetType: 'user', targetId: userId, ip: c.var.clientIp, details: { branchId: branch.id } })
     await c.var.services.collab.recheck({ userId })

@@ -71,6 +71,7 @@ export const documents = new Hono()
     const { user } = requireUser(c)
     const { title, branchId } = await parseJson(c, createDocumentBody)
     const { store } = c.var.services
+    if (branchId && !(await store.branches.byId(branchId))) throw new ApiError('invalid_request', '没有这个支部 (no such branch)')
     if (branchId && !user.is_admin && !(await store.branches.role(branchId, user.id))) {
       throw new ApiError('forbidden', '只能在自己的支部创建支部文档 (not a member of that branch)')
     }
