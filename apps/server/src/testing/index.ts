@@ -1,2 +1,7 @@
 export { startTestServer, type TestServer } from './startTestServer.ts'
-export { yClient, synced, waitFor, type YClient } from './yClient.ts'
+export { yClient, synced, saved, nextClose, waitFor, within, type YClient } from './yClient.ts'
+export { rawSocket, frames, type RawSocket } from './rawSocket.ts'
+export { storedDoc, storedDocAt, contentOf } from './storedDoc.ts'
+export { seededRandom } from './random.ts'
+export { createDocument } from './api.ts'
+export { spawnServer, type SpawnedServer } from './spawnServer.ts'
