@@ -16,6 +16,8 @@ export interface RunningServer {
   port: number
   store: Store
   collab: CollabServer
+  /** The Hono app (for `app.request()` and route listings). */
+  app: ReturnType<typeof createApp>
   /** Stops accepting, flushes every update, compacts and closes the database. */
   close(): Promise<void>
 }
@@ -48,6 +50,7 @@ export async function startServer(config: Config, log: (message: string, error?:
     port,
     store,
     collab,
+    app,
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()))

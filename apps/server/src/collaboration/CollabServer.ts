@@ -239,6 +239,24 @@ export class CollabServer {
     this.loaded.get(id)?.closeAll(code, reason)
   }
 
+  /**
+   * Closes a document's sockets and drops it from memory without compacting, once its
+   * accepted updates are written: call before purging it, so that no later append or
+   * compaction writes rows for a document that no longer exists.
+   */
+  async discardDocument(id: string): Promise<void> {
+    this.cancelUnload(id)
+    await this.unloading.get(id)
+    const room = this.loaded.get(id)
+    if (!room) return
+    room.closeAll(CloseCode.DocumentNotFound, 'document deleted')
+    this.rooms.delete(id)
+    this.loaded.delete(id)
+    await room.whenWritten()
+    room.awareness.destroy()
+    room.doc.destroy()
+  }
+
   /** Stops accepting sockets, closes the open ones, makes every update durable and compacts. */
   async close(): Promise<void> {
     this.closing = true

@@ -95,6 +95,8 @@ export class DocumentRoom {
     } catch {
       throw new BadMessageError('update fails to decode')
     }
+    // `[0, 0]`: no structs, no deletions — what every up-to-date client answers to sync step 1.
+    if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) return
     if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) {
       connection.close(CloseCode.DocumentTooLarge, 'document too large')
       return

@@ -1,5 +1,5 @@
 export { startTestServer, type TestServer } from './startTestServer.ts'
-export { yClient, synced, waitFor, type YClient } from './yClient.ts'
+export { yClient, synced, saved, nextClose, waitFor, within, type YClient } from './yClient.ts'
 export {
   connectRaw,
   decodeAwarenessEntries,
@@ -15,4 +15,9 @@ export {
   type ServerMessage,
   type UpgradeResult,
 } from './rawSocket.ts'
+export { rawSocket, frames, type BareSocket } from './bareSocket.ts'
 export { login, sessionCookieOf } from './session.ts'
+export { storedDoc, storedDocAt, contentOf } from './storedDoc.ts'
+export { seededRandom } from './random.ts'
+export { createDocument } from './api.ts'
+export { spawnServer, type SpawnedServer } from './spawnServer.ts'

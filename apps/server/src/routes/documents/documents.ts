@@ -104,6 +104,7 @@ export const documents = new Hono()
   .delete('/:id/permanent', async (c) => {
     const { record } = await findDocument(c, 'owner')
     if (!record.deletedAt) throw new ApiError('conflict', '只能彻底删除回收站中的文档 (move it to the trash first)')
+    await c.var.services.collab.discardDocument(record.id)
     await c.var.services.store.purgeDocument(record.id)
     return c.body(null, 204)
   })
