@@ -1,4 +1,4 @@
-import { LocaleController } from '@dongbi/editor'
+import { LocaleController, getLocale } from '@dongbi/editor'
 import type { AuditEventDto, UserDto } from '@dongbi/schema'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
@@ -27,8 +27,9 @@ export class DongbiAdminPage extends LitElement {
   private async load(): Promise<void> {
     this.error = ''
     try {
-      if (this.tab === 'users') this.users = (await api.users()).users
-      else this.events = (await api.audit()).events
+      // The log names actors by id; the user list turns them into names.
+      this.users = (await api.users()).users
+      if (this.tab === 'audit') this.events = (await api.audit()).events
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error)
     }
@@ -114,7 +115,7 @@ export class DongbiAdminPage extends LitElement {
         <tbody>
           ${this.events.map(
             (e) => html`<tr>
-              <td>${new Date(e.at).toLocaleString()}</td>
+              <td>${new Date(e.at).toLocaleString(getLocale())}</td>
               <td><code>${e.action}</code></td>
               <td>${e.actorId ? (names.get(e.actorId) ?? e.actorId) : '—'}</td>
               <td>${e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : ''} <span class="muted small">${JSON.stringify(e.details) === '{}' ? '' : JSON.stringify(e.details)}</span></td>

@@ -1,4 +1,4 @@
-import { LocaleController } from '@dongbi/editor'
+import { LocaleController, getLocale } from '@dongbi/editor'
 import { branchRole, type BranchDto, type BranchRole, type InvitationDto, type MemberDto } from '@dongbi/schema'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
@@ -153,7 +153,7 @@ export class DongbiBranchesPage extends LitElement {
               ${this.invitations.map(
                 (inv) => html`<li>
                   <span class="chip">${tr(`role.${inv.role}`)}</span>
-                  <span class="muted small">${tr('branches.uses', { uses: inv.uses, max: inv.maxUses })} · ${tr('branches.expires')} ${new Date(inv.expiresAt).toLocaleDateString()}</span>
+                  <span class="muted small">${tr('branches.uses', { uses: inv.uses, max: inv.maxUses })} · ${tr('branches.expires')} ${new Date(inv.expiresAt).toLocaleDateString(getLocale())}</span>
                   <span class="muted small">${formatTime(inv.createdAt)}</span>
                   <button type="button" class="small-button danger" @click=${() => this.handleRevokeInvitation(inv)}>${tr('branches.revoke')}</button>
                 </li>`,
