@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import type { Store } from '../store/Store.ts'
 import type { Authorization, CollabAuthorizer } from './CollabAuthorizer.ts'
 import { Connection } from './Connection.ts'
+import { encodeEvent } from './encodeMessages.ts'
 import { DocumentRoom } from './DocumentRoom.ts'
 import { handleMessage } from './messageHandlers.ts'
 import { UpdateWriter } from './UpdateWriter.ts'
@@ -232,6 +233,14 @@ export class CollabServer {
     } catch (error) {
       this.log(`recheck of a socket on ${documentId} failed`, error)
     }
+  }
+
+  /** Sends a live event to every 动笔 client on a document (stock clients never see it). */
+  broadcastEvent(documentId: string, event: unknown): void {
+    const room = this.loaded.get(documentId)
+    if (!room) return
+    const message = encodeEvent(event)
+    for (const connection of room.connections) if (connection.speaksDongbi) connection.send(message)
   }
 
   /** Closes every socket of a document, e.g. when it is deleted. */

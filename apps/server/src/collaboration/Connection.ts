@@ -11,6 +11,8 @@ export class Connection {
   private writesDone = 0
   private savedWaiters: { until: number; n: number }[] = []
   closed = false
+  /** Sent a Hello: a 动笔 client that understands {@link MessageType.Event}. */
+  speaksDongbi = false
   private toldReadOnly = false
 
   constructor(

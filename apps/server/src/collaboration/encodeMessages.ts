@@ -55,3 +55,11 @@ export function encodeReadOnly(level: string): Uint8Array {
   authProtocol.writePermissionDenied(encoder, `read-only: ${level}`)
   return encoding.toUint8Array(encoder)
 }
+
+/** `[Event, json]`: a live event for 动笔 clients. */
+export function encodeEvent(event: unknown): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Event)
+  encoding.writeVarString(encoder, JSON.stringify(event))
+  return encoding.toUint8Array(encoder)
+}

@@ -58,12 +58,19 @@ function handleSavedRequest(_room: DocumentRoom, connection: Connection, decoder
   connection.requestSaved(n)
 }
 
+function handleHello(_room: DocumentRoom, connection: Connection, decoder: decoding.Decoder): void {
+  decoding.readVarString(decoder) // capabilities, for later versions
+  expectEnd(decoder)
+  connection.speaksDongbi = true
+}
+
 /** What the server does with each message type a client may send. */
 export const messageHandlers: Partial<Record<number, Handler>> = {
   [MessageType.Sync]: handleSync,
   [MessageType.Awareness]: handleAwareness,
   [MessageType.QueryAwareness]: handleQueryAwareness,
   [MessageType.SavedRequest]: handleSavedRequest,
+  [MessageType.Hello]: handleHello,
 }
 
 /** Decodes one binary frame and runs its handler; throws BadMessageError on anything malformed. */

@@ -73,6 +73,9 @@ function byAccess(document: 'private' | 'branch', spec: AccessSpec): Statuses {
 
 const canRead: AccessSpec = { owner: 200, edit: 200, comment: 200, view: 200, none: 404 }
 const canEdit: AccessSpec = { owner: 200, edit: 200, comment: 403, view: 403, none: 404 }
+const canComment = (ok: number): AccessSpec => ({ owner: ok, edit: ok, comment: ok, view: 403, none: 404 })
+/** A comment written by `commenter` on the private document: only its author may change it. */
+const commentAuthorOnly = (ok: number) => who({ admin: 403, owner: 403, editor: 403, commenter: ok, viewer: 403, mentor: 404, secretary: 404 })
 const ownerOnly = (ok: number): AccessSpec => ({ owner: ok, edit: 403, comment: 403, view: 403, none: 404 })
 
 /** Branch B: admin and its secretary manage, its mentor may only look, everyone else is told it does not exist. */
@@ -102,6 +105,18 @@ async function branchDocument(options: { trashed?: boolean } = {}): Promise<stri
   await world.server.store.createDocument({ id, title: '支部讨论纪要', branchId: world.branchB })
   if (options.trashed) await world.server.store.updateDocument(id, { deletedAt: new Date().toISOString() })
   return id
+}
+
+/** A thread (with its first comment) on a document, written by `author`. */
+async function thread(documentId: string, author: UserRow): Promise<{ threadId: string; commentId: string }> {
+  const threadId = newId()
+  const commentId = newId()
+  const now = new Date().toISOString()
+  await world.server.store.comments.insertThread(
+    { id: threadId, document_id: documentId, author_id: author.id, anchor_start: 'AAAA', anchor_end: 'AAAA', quote: '原文', status: 'open', resolved_by: null, resolved_at: null, created_at: now },
+    { id: commentId, thread_id: threadId, author_id: author.id, body: '意见', mentions: '[]', created_at: now, edited_at: null },
+  )
+  return { threadId, commentId }
 }
 
 async function invitation(branchId: string, role: BranchRole = 'member'): Promise<{ id: string; secret: string }> {
@@ -390,6 +405,61 @@ const matrix: Row[] = [
       return { path: `/api/documents/${id}/shares/user/${world.users.bystander.id}` }
     },
     expect: byAccess('private', ownerOnly(204)),
+  },
+
+  { route: 'GET /api/documents/:id/threads', cell: async () => ({ path: `/api/documents/${await privateDocument()}/threads` }), expect: byAccess('private', canRead) },
+  {
+    route: 'POST /api/documents/:id/threads',
+    cell: async () => ({
+      path: `/api/documents/${await privateDocument()}/threads`,
+      body: { anchor: { start: 'AAAA', end: 'AAAA' }, quote: '原文', body: '这里要改' },
+    }),
+    expect: byAccess('private', canComment(201)),
+  },
+  {
+    route: 'POST /api/documents/:id/threads/:threadId/comments',
+    cell: async () => {
+      const id = await privateDocument()
+      const { threadId } = await thread(id, world.users.owner)
+      return { path: `/api/documents/${id}/threads/${threadId}/comments`, body: { body: '同意' } }
+    },
+    expect: byAccess('private', canComment(201)),
+  },
+  {
+    route: 'POST /api/documents/:id/threads/:threadId/resolve',
+    cell: async () => {
+      const id = await privateDocument()
+      const { threadId } = await thread(id, world.users.owner)
+      return { path: `/api/documents/${id}/threads/${threadId}/resolve` }
+    },
+    expect: byAccess('private', ownerOnly(200)),
+  },
+  {
+    route: 'POST /api/documents/:id/threads/:threadId/reopen',
+    cell: async () => {
+      const id = await privateDocument()
+      const { threadId } = await thread(id, world.users.owner)
+      return { path: `/api/documents/${id}/threads/${threadId}/reopen` }
+    },
+    expect: byAccess('private', ownerOnly(200)),
+  },
+  {
+    route: 'PATCH /api/documents/:id/comments/:commentId',
+    cell: async () => {
+      const id = await privateDocument()
+      const { commentId } = await thread(id, world.users.commenter)
+      return { path: `/api/documents/${id}/comments/${commentId}`, body: { body: '改一下' } }
+    },
+    expect: commentAuthorOnly(200),
+  },
+  {
+    route: 'DELETE /api/documents/:id/comments/:commentId',
+    cell: async () => {
+      const id = await privateDocument()
+      const { commentId } = await thread(id, world.users.commenter)
+      return { path: `/api/documents/${id}/comments/${commentId}` }
+    },
+    expect: commentAuthorOnly(204),
   },
 
   { route: 'GET /api/audit', expect: who({ admin: 200, signedIn: 403 }) },

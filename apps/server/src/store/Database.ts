@@ -12,6 +12,8 @@ export interface Database {
   invitations: InvitationsTable
   document_shares: DocumentSharesTable
   audit_events: AuditEventsTable
+  comment_threads: CommentThreadsTable
+  comments: CommentsTable
 }
 
 export interface DocumentsTable {
@@ -120,4 +122,29 @@ export interface AuditEventsTable {
   ip: string
   /** JSON object */
   details: string
+}
+
+export interface CommentThreadsTable {
+  id: string
+  document_id: string
+  author_id: string
+  /** base64 of Y.encodeRelativePosition */
+  anchor_start: string
+  anchor_end: string
+  quote: string
+  status: 'open' | 'resolved'
+  resolved_by: string | null
+  resolved_at: string | null
+  created_at: string
+}
+
+export interface CommentsTable {
+  id: string
+  thread_id: string
+  author_id: string
+  body: string
+  /** JSON array of mentioned user ids */
+  mentions: string
+  created_at: string
+  edited_at: string | null
 }

@@ -1,6 +1,7 @@
 import { Migrator, type Kysely } from 'kysely'
 import { AuditLog } from './AuditLog.ts'
 import { BranchStore } from './BranchStore.ts'
+import { CommentStore } from './CommentStore.ts'
 import type { Database } from './Database.ts'
 import { migrationProvider } from './migrations/index.ts'
 import { SessionStore } from './SessionStore.ts'
@@ -29,6 +30,7 @@ export class KyselyStore implements Store {
   readonly branches: BranchStore
   readonly shares: ShareStore
   readonly audit: AuditLog
+  readonly comments: CommentStore
 
   constructor(readonly db: Kysely<Database>) {
     this.users = new UserStore(db)
@@ -36,6 +38,7 @@ export class KyselyStore implements Store {
     this.branches = new BranchStore(db)
     this.shares = new ShareStore(db)
     this.audit = new AuditLog(db)
+    this.comments = new CommentStore(db)
   }
 
   /** Brings the schema up to date; run once at startup. */

@@ -1,6 +1,7 @@
 /** A document's metadata row. */
 import type { AuditLog } from './AuditLog.ts'
 import type { BranchStore } from './BranchStore.ts'
+import type { CommentStore } from './CommentStore.ts'
 import type { SessionStore } from './SessionStore.ts'
 import type { ShareStore } from './ShareStore.ts'
 import type { UserStore } from './UserStore.ts'
@@ -44,6 +45,7 @@ export interface Store {
   readonly branches: BranchStore
   readonly shares: ShareStore
   readonly audit: AuditLog
+  readonly comments: CommentStore
 
   createDocument(record: { id: string; title: string; ownerId?: string | null; branchId?: string | null }): Promise<DocumentRecord>
   getDocument(id: string): Promise<DocumentRecord | undefined>

@@ -15,6 +15,13 @@ export const MessageType = {
   SavedRequest: 101,
   /** Server → client answer to {@link MessageType.SavedRequest}. */
   Saved: 100,
+  /**
+   * Client → server `[102, varString capabilities]`: "I am a 动笔 client". Only such sockets
+   * receive {@link MessageType.Event}, so stock providers never see an unknown type.
+   */
+  Hello: 102,
+  /** Server → client `[103, varString json]`: a live event (comments, review, notifications). */
+  Event: 103,
 } as const
 export type MessageType = (typeof MessageType)[keyof typeof MessageType]
 

@@ -14,6 +14,10 @@ import {
   updateMemberBody,
   updateUserBody,
   userSchema,
+  createThreadBody,
+  editCommentBody,
+  replyBody,
+  threadSchema,
   createDocumentBody,
   documentContentSchema,
   documentListSchema,
@@ -51,6 +55,10 @@ const components = {
   RosterCsv: rosterImportBody,
   Share: shareSchema,
   SetShare: shareBody,
+  Thread: threadSchema,
+  CreateThread: createThreadBody,
+  Reply: replyBody,
+  EditComment: editCommentBody,
 }
 
 const ok = (description: string, schema?: string) => ({ description, ...(schema ? json(schema) : {}) })
@@ -129,6 +137,32 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/documents/{id}/shares/{granteeType}/{granteeId}': {
         parameters: [idParam, param('granteeType'), param('granteeId')],
         delete: { summary: 'Remove a share (owner); open sockets lose access within seconds', responses: { 204: ok('Removed'), ...signedIn, 404: error('No such share') } },
+      },
+      '/api/documents/{id}/threads': {
+        parameters: [idParam],
+        get: { summary: 'Comment threads with their comments', responses: { 200: ok('Threads'), 404: error('Unknown or unreadable id') } },
+        post: {
+          summary: 'Open a thread on a text range (comment access or more)',
+          requestBody: body('CreateThread'),
+          responses: { 201: ok('The thread', 'Thread'), 400: error('Invalid body or mention'), ...signedIn, 404: error('Unknown or unreadable id') },
+        },
+      },
+      '/api/documents/{id}/threads/{threadId}/comments': {
+        parameters: [idParam, param('threadId')],
+        post: { summary: 'Reply in a thread', requestBody: body('Reply'), responses: { 201: ok('The thread', 'Thread'), ...signedIn, 404: error('Unknown') } },
+      },
+      '/api/documents/{id}/threads/{threadId}/resolve': {
+        parameters: [idParam, param('threadId')],
+        post: { summary: 'Resolve (document author, thread author or a mentor)', responses: { 200: ok('The thread', 'Thread'), ...signedIn, 404: error('Unknown') } },
+      },
+      '/api/documents/{id}/threads/{threadId}/reopen': {
+        parameters: [idParam, param('threadId')],
+        post: { summary: 'Reopen a resolved thread', responses: { 200: ok('The thread', 'Thread'), ...signedIn, 404: error('Unknown') } },
+      },
+      '/api/documents/{id}/comments/{commentId}': {
+        parameters: [idParam, param('commentId')],
+        patch: { summary: 'Edit my comment', requestBody: body('EditComment'), responses: { 200: ok('The thread', 'Thread'), ...signedIn, 404: error('Unknown') } },
+        delete: { summary: 'Delete my comment (the first one deletes the thread)', responses: { 204: ok('Deleted'), ...signedIn, 404: error('Unknown') } },
       },
       '/api/auth/login': {
         post: { summary: 'Sign in; sets the HttpOnly session cookie', security: [], requestBody: body('Login'), responses: { 200: ok('The user', 'User'), 401: error('Wrong username or password'), 429: error('Too many attempts') } },

@@ -1,0 +1,59 @@
+import { z } from 'zod'
+
+/**
+ * Where a comment thread points: two Yjs relative positions, base64 of
+ * `Y.encodeRelativePosition`. `start` sticks to the first commented character and `end` to
+ * the last, so they follow that text through any edit, split, join, undo or redo.
+ */
+export const anchorSchema = z.object({
+  start: z.string().regex(/^[A-Za-z0-9+/=]{2,400}$/, 'not an encoded position'),
+  end: z.string().regex(/^[A-Za-z0-9+/=]{2,400}$/, 'not an encoded position'),
+})
+export type AnchorDto = z.infer<typeof anchorSchema>
+
+const commentBody = z.string().trim().min(1, '评论不能为空').max(5000, '评论最长 5000 字')
+const mentions = z.array(z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)).max(20).default([])
+
+export const createThreadBody = z
+  .object({ anchor: anchorSchema, quote: z.string().min(1).max(2000), body: commentBody, mentions })
+  .strict()
+export const replyBody = z.object({ body: commentBody, mentions }).strict()
+export const editCommentBody = z.object({ body: commentBody }).strict()
+
+export const personSchema = z.object({ id: z.string(), name: z.string(), color: z.string() })
+export type PersonDto = z.infer<typeof personSchema>
+
+export const commentSchema = z
+  .object({
+    id: z.string(),
+    threadId: z.string(),
+    author: personSchema,
+    body: z.string(),
+    mentions: z.array(z.string()),
+    createdAt: z.string(),
+    editedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Comment' })
+export type CommentDto = z.infer<typeof commentSchema>
+
+export const threadSchema = z
+  .object({
+    id: z.string(),
+    documentId: z.string(),
+    anchor: anchorSchema,
+    /** The commented text when the thread was opened; shown as 原文 when it is deleted. */
+    quote: z.string(),
+    status: z.enum(['open', 'resolved']),
+    author: personSchema,
+    createdAt: z.string(),
+    resolvedAt: z.string().nullable(),
+    resolvedBy: personSchema.nullable(),
+    comments: z.array(commentSchema),
+  })
+  .meta({ id: 'Thread' })
+export type ThreadDto = z.infer<typeof threadSchema>
+
+/** Live events on a document's sockets (动笔 clients only). */
+export type DocumentEvent =
+  | { type: 'thread.changed'; thread: ThreadDto }
+  | { type: 'thread.deleted'; threadId: string }
