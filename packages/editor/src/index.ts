@@ -8,3 +8,5 @@ export { t, getLocale, setLocale, onLocaleChange, type Locale } from './i18n/loc
 export { LocaleController } from './i18n/LocaleController.ts'
 export type { MessageKey } from './i18n/messages.ts'
 export type { Editor } from '@tiptap/core'
+export { anchorFromRange, resolveAnchor } from './comments/commentAnchor.ts'
+export { CommentHighlights } from './comments/CommentHighlights.ts'

@@ -1,6 +1,8 @@
 import { getLocale } from '@dongbi/editor'
 import type {
+  AnchorDto,
   AuditEventDto,
+  ThreadDto,
   BranchDto,
   InvitationDto,
   MemberDto,
@@ -87,6 +89,16 @@ export const api = {
     request<ShareDto>('PUT', `/documents/${id(docId)}/shares`, { granteeType, granteeId, level }),
   removeShare: (docId: string, granteeType: 'user' | 'branch', granteeId: string) =>
     request<void>('DELETE', `/documents/${id(docId)}/shares/${granteeType}/${id(granteeId)}`),
+
+  threads: (docId: string) => request<{ threads: ThreadDto[] }>('GET', `/documents/${id(docId)}/threads`),
+  createThread: (docId: string, body: { anchor: AnchorDto; quote: string; body: string; mentions: string[] }) =>
+    request<ThreadDto>('POST', `/documents/${id(docId)}/threads`, body),
+  reply: (docId: string, threadId: string, body: string, mentions: string[]) =>
+    request<ThreadDto>('POST', `/documents/${id(docId)}/threads/${id(threadId)}/comments`, { body, mentions }),
+  setThreadStatus: (docId: string, threadId: string, action: 'resolve' | 'reopen') =>
+    request<ThreadDto>('POST', `/documents/${id(docId)}/threads/${id(threadId)}/${action}`),
+  editComment: (docId: string, commentId: string, body: string) => request<ThreadDto>('PATCH', `/documents/${id(docId)}/comments/${id(commentId)}`, { body }),
+  deleteComment: (docId: string, commentId: string) => request<void>('DELETE', `/documents/${id(docId)}/comments/${id(commentId)}`),
 
   directory: (q: string) =>
     request<{ users: { id: string; username: string; displayName: string }[]; branches: { id: string; name: string }[] }>('GET', `/directory?q=${id(q)}`),

@@ -1,11 +1,13 @@
 import '@dongbi/editor'
-import { LocaleController, getLocale, setLocale, t, type Editor, type SyncState } from '@dongbi/editor'
+import { LocaleController, getLocale, setLocale, t, type DongbiEditor, type Editor, type SyncState } from '@dongbi/editor'
 import { accessAtLeast, CloseCode, collabPath, type CharacterCount, type DocumentDto } from '@dongbi/schema'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import { ApiRequestError, api } from '../api/apiClient.ts'
 import { tr } from '../messages.ts'
 import { session } from '../session.ts'
+import type { DongbiCommentsPanel } from './comments-panel.ts'
+import './comments-panel.ts'
 import type { DongbiShareDialog } from './share-dialog.ts'
 import './share-dialog.ts'
 
@@ -25,7 +27,9 @@ export class DongbiEditorPage extends LitElement {
   @state() private sync: SyncState = { status: 'offline', pending: 0 }
   @state() private count: CharacterCount | undefined
   @state() private serverReadOnly = false
+  @state() private editorElement: DongbiEditor | null = null
   @query('dongbi-share-dialog') private shareDialog!: DongbiShareDialog
+  @query('dongbi-comments-panel') private commentsPanel!: DongbiCommentsPanel
   private readonly locale = new LocaleController(this)
 
   override createRenderRoot(): HTMLElement {
@@ -50,6 +54,33 @@ export class DongbiEditorPage extends LitElement {
 
   private get canEdit(): boolean {
     return accessAtLeast(this.document?.access, 'edit')
+  }
+
+  private get canComment(): boolean {
+    return accessAtLeast(this.document?.access, 'comment')
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('keydown', this.handleKeydown)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    window.removeEventListener('keydown', this.handleKeydown)
+  }
+
+  /** Ctrl+Alt+M (⌘⌥M) comments on the selection, as in Google Docs. */
+  private handleKeydown = (event: KeyboardEvent): void => {
+    if ((event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyM' && this.canComment) {
+      event.preventDefault()
+      this.commentsPanel?.startThread()
+    }
+  }
+
+  private handleEditorReady(event: CustomEvent<{ editor: Editor }>): void {
+    this.editor = event.detail.editor
+    this.editorElement = event.target as DongbiEditor
   }
 
   private async handleTitleChange(event: Event): Promise<void> {
@@ -125,7 +156,15 @@ export class DongbiEditorPage extends LitElement {
       ${this.failure
         ? this.renderFailure()
         : document && user
-          ? html`<div class="toolbar-row"><dongbi-toolbar .editor=${this.editor}></dongbi-toolbar></div>
+          ? html`<div class="toolbar-row">
+                <dongbi-toolbar .editor=${this.editor}></dongbi-toolbar>
+                ${this.canComment
+                  ? html`<button class="comment-button" type="button" title=${tr('comments.addHint')} @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.commentsPanel.startThread()}>
+                      <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 5h16v11H9l-5 4z"/><path d="M12 8v5M9.5 10.5h5"/></svg>${tr('comments.add')}
+                    </button>`
+                  : nothing}
+              </div>
+              <div class="editor-body">
               <main class="paper-scroll">
                 <article class="paper">
                   <dongbi-editor
@@ -134,7 +173,7 @@ export class DongbiEditorPage extends LitElement {
                     .userName=${user.displayName}
                     .userColor=${user.color}
                     .readOnly=${!this.canEdit}
-                    @dongbi-ready=${(e: CustomEvent<{ editor: Editor }>) => (this.editor = e.detail.editor)}
+                    @dongbi-ready=${this.handleEditorReady}
                     @dongbi-sync-state=${(e: CustomEvent<SyncState>) => (this.sync = e.detail)}
                     @dongbi-count=${(e: CustomEvent<CharacterCount>) => (this.count = e.detail)}
                     @dongbi-error=${this.handleError}
@@ -142,6 +181,8 @@ export class DongbiEditorPage extends LitElement {
                   ></dongbi-editor>
                 </article>
               </main>
+              <dongbi-comments-panel .document=${document} .me=${user} .editorElement=${this.editorElement}></dongbi-comments-panel>
+              </div>
               <dongbi-share-dialog .document=${document}></dongbi-share-dialog>`
           : html`<p class="empty" aria-busy="true">…</p>`}
     </div>`

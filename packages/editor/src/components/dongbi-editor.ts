@@ -1,14 +1,18 @@
-import { baseExtensions, bodyFragmentName, countCharacters, finalCloseCodes, MessageType, type CharacterCount } from '@dongbi/schema'
+import { baseExtensions, bodyFragmentName, countCharacters, finalCloseCodes, MessageType, type AnchorDto, type CharacterCount, type DocumentEvent, type ThreadDto } from '@dongbi/schema'
 import { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { Placeholder } from '@tiptap/extensions'
 import { LitElement, html, type PropertyValues } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import * as authProtocol from 'y-protocols/auth'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { anchorFromRange, resolveAnchor } from '../comments/commentAnchor.ts'
+import { CommentHighlights } from '../comments/CommentHighlights.ts'
 import { CompositionGuard } from '../CompositionGuard.ts'
 import { PasteIntoEmptyBlock } from '../PasteIntoEmptyBlock.ts'
 import { t } from '../i18n/locale.ts'
@@ -36,6 +40,8 @@ export interface EditorErrorDetail {
  * @fires dongbi-count - `CharacterCount` of the text, after edits settle.
  * @fires dongbi-error - `{ code, reason }` when the server refuses the document for good.
  * @fires dongbi-read-only - `{ readOnly }` when the server accepts or refuses this user's edits.
+ * @fires dongbi-document-event - a live `DocumentEvent` (comment threads changed) from the server.
+ * @fires dongbi-thread-click - `{ threadId }` when highlighted comment text is clicked.
  */
 @customElement('dongbi-editor')
 export class DongbiEditor extends LitElement {
@@ -113,6 +119,37 @@ export class DongbiEditor extends LitElement {
   private handleStatus = ({ status }: { status: string }): void => {
     // Each connection says afresh whether it is read-only (before its first sync message).
     if (status === 'connecting') this.deniedByServer = false
+    // Announce a 动笔 client, so the server sends live events on this socket.
+    if (status === 'connected') {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.Hello)
+      encoding.writeVarString(encoder, 'dongbi/1')
+      this.provider?.ws?.send(encoding.toUint8Array(encoder))
+    }
+  }
+
+  /** An anchor and quote for the current selection, or undefined when nothing is selected. */
+  anchorForSelection(): { anchor: AnchorDto; quote: string } | undefined {
+    const state = this.editor?.state
+    if (!state || state.selection.empty) return undefined
+    return anchorFromRange(state, state.selection.from, state.selection.to)
+  }
+
+  /** Where an anchor's text starts now, or undefined when all of it was deleted. */
+  anchorPosition(anchor: AnchorDto): number | undefined {
+    return this.editor ? resolveAnchor(this.editor.state, anchor)?.from : undefined
+  }
+
+  /** Highlights these threads; `activeId` is the one shown in the panel. */
+  showThreads(threads: ThreadDto[], activeId: string | null = null): void {
+    this.editor?.commands.setCommentThreads(threads, activeId)
+  }
+
+  /** Scrolls a thread's text into view. */
+  revealAnchor(anchor: AnchorDto): void {
+    const range = this.editor && resolveAnchor(this.editor.state, anchor)
+    if (!range || !this.editor) return
+    this.editor.view.domAtPos(range.from).node.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' })
   }
 
   private handleSynced = (synced: boolean): void => {
@@ -138,6 +175,13 @@ export class DongbiEditor extends LitElement {
     provider.on('connection-close', this.handleClose)
     provider.on('status', this.handleStatus)
     provider.on('sync', this.handleSynced)
+    provider.messageHandlers[MessageType.Event] = (_encoder, decoder) => {
+      try {
+        this.emit<DocumentEvent>('dongbi-document-event', JSON.parse(decoding.readVarString(decoder)) as DocumentEvent)
+      } catch {
+        // a malformed event is ignored; the next full load will be right
+      }
+    }
     provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, ydoc, () => {
         this.deniedByServer = true
@@ -159,6 +203,7 @@ export class DongbiEditor extends LitElement {
         CollaborationCaret.configure({ provider, user: { name: this.displayName, color: this.userColor } }),
         CompositionGuard,
         PasteIntoEmptyBlock,
+        CommentHighlights.configure({ onThreadClick: (threadId) => this.emit('dongbi-thread-click', { threadId }) }),
         Placeholder.configure({ placeholder: () => t('editor.placeholder') }),
       ],
       editorProps: {
@@ -216,5 +261,7 @@ declare global {
     'dongbi-count': CustomEvent<CharacterCount>
     'dongbi-error': CustomEvent<EditorErrorDetail>
     'dongbi-read-only': CustomEvent<{ readOnly: boolean }>
+    'dongbi-document-event': CustomEvent<DocumentEvent>
+    'dongbi-thread-click': CustomEvent<{ threadId: string }>
   }
 }

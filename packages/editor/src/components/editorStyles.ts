@@ -43,6 +43,9 @@ dongbi-editor .collaboration-carets__label {
   white-space: nowrap; user-select: none;
 }
 dongbi-editor .collaboration-carets__selection { opacity: 0.9; }
+dongbi-editor .dongbi-comment { background: rgb(255 212 0 / 0.28); border-bottom: 2px solid rgb(234 179 8 / 0.75); cursor: pointer; }
+dongbi-editor .dongbi-comment .dongbi-comment { background: rgb(255 180 0 / 0.4); }
+dongbi-editor .dongbi-comment--active { background: rgb(255 190 0 / 0.55); }
 `
 
 const adopted = new WeakSet<Document>()
