@@ -77,6 +77,15 @@ describe('inline comments in Chromium', () => {
     expect(await highlighted(mentor.page)).toBe('贯')
     expect(await highlighted(author.page)).toBe('贯')
 
+    // Splitting the paragraph before the range, then joining it back, keeps it too.
+    await author.page.evaluate(() => document.querySelector('dongbi-editor')!.editor!.chain().setTextSelection(4).splitBlock().run())
+    await mentor.page.waitForFunction(() => document.querySelectorAll('.ProseMirror p').length === 2)
+    await expect.poll(() => highlighted(mentor.page)).toBe('贯')
+    await expect.poll(() => highlighted(author.page)).toBe('贯')
+    await author.page.evaluate(() => document.querySelector('dongbi-editor')!.editor!.chain().setTextSelection(6).joinBackward().run())
+    await mentor.page.waitForFunction(() => document.querySelectorAll('.ProseMirror p').length === 1)
+    await expect.poll(() => highlighted(mentor.page)).toBe('贯')
+
     // Clicking the highlight opens the thread; the author replies and resolves.
     await author.page.click('.dongbi-comment')
     await author.page.waitForSelector('.thread.active form.reply textarea')

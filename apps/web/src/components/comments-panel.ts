@@ -174,7 +174,7 @@ export class DongbiCommentsPanel extends LitElement {
       .filter((t) =>
         this.filter === 'mine' ? t.author.id === this.me.id || t.comments.some((c) => c.author.id === this.me.id) : t.status === this.filter,
       )
-      .map((thread) => ({ thread, position: editor?.anchorPosition(thread.anchor) }))
+      .map((thread) => ({ thread, position: editor?.anchorPosition(thread.anchor, thread.quote) }))
       .sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity) || a.thread.createdAt.localeCompare(b.thread.createdAt))
   }
 
@@ -185,7 +185,7 @@ export class DongbiCommentsPanel extends LitElement {
       data-thread=${thread.id}
       @click=${() => {
         this.activeId = thread.id
-        this.editorElement?.revealAnchor(thread.anchor)
+        this.editorElement?.revealAnchor(thread.anchor, thread.quote)
       }}
     >
       ${position === undefined

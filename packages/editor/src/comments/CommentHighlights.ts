@@ -17,7 +17,7 @@ function build(state: EditorState, threads: ThreadDto[], activeId: string | null
   const decorations: Decoration[] = []
   for (const thread of threads) {
     if (thread.status !== 'open') continue
-    const range = resolveAnchor(state, thread.anchor)
+    const range = resolveAnchor(state, thread.anchor, thread.quote)
     if (!range) continue
     decorations.push(
       Decoration.inline(range.from, range.to, {

@@ -47,10 +47,51 @@ export function anchorFromRange(state: EditorState, from: number, to: number): {
 }
 
 /**
- * Where an anchor is now, in editor positions; undefined when its text is gone (every
- * character deleted) or the anchor cannot be read.
+ * How far from where its characters were a moved quote is still recognised: a split or join
+ * moves it by the length of the text moved with it; a single character ("的") gets a
+ * tighter window, being so common.
  */
-export function resolveAnchor(state: EditorState, anchor: AnchorDto): { from: number; to: number } | undefined {
+const searchWindow = (quote: string) => (Array.from(quote).length < 2 ? 20 : 60)
+
+/**
+ * Finds `quote` near `around`. Splitting or joining a paragraph re-creates the moved text
+ * in Yjs (new characters), so ids alone lose it; the same words a position or two away are
+ * the same text.
+ */
+function findQuoteNear(state: EditorState, quote: string, around: number): { from: number; to: number } | undefined {
+  const reach = searchWindow(quote)
+  const chars: number[] = []
+  let text = ''
+  const lo = Math.max(0, around - reach - quote.length)
+  const hi = Math.min(state.doc.content.size, around + reach + quote.length)
+  state.doc.nodesBetween(lo, hi, (node, pos) => {
+    if (node.isTextblock && text.length > 0) {
+      text += '\n'
+      chars.push(-1)
+    }
+    if (!node.isText) return true
+    for (let i = 0; i < node.text!.length; i++) {
+      text += node.text![i]
+      chars.push(pos + i)
+    }
+    return false
+  })
+  let best: { from: number; to: number } | undefined
+  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+    const from = chars[at]!
+    const to = chars[at + quote.length - 1]! + 1
+    if (Math.abs(from - around) > reach) continue
+    if (!best || Math.abs(from - around) < Math.abs(best.from - around)) best = { from, to }
+  }
+  return best
+}
+
+/**
+ * Where an anchor is now, in editor positions; undefined when its text is gone (every
+ * character deleted) or the anchor cannot be read. `quote` lets an anchor whose characters
+ * were re-created by a paragraph split or join find its text again.
+ */
+export function resolveAnchor(state: EditorState, anchor: AnchorDto, quote?: string): { from: number; to: number } | undefined {
   const sync = syncState(state)
   if (!sync) return undefined
   try {
@@ -59,7 +100,8 @@ export function resolveAnchor(state: EditorState, anchor: AnchorDto): { from: nu
     const mapping = sync.binding.mapping as never
     const from = relativePositionToAbsolutePosition(sync.doc, sync.type, start, mapping)
     const to = relativePositionToAbsolutePosition(sync.doc, sync.type, end, mapping)
-    if (from === null || to === null || to <= from) return undefined
+    if (from === null || to === null) return undefined
+    if (to <= from) return quote ? findQuoteNear(state, quote, from) : undefined
     return { from, to }
   } catch {
     return undefined

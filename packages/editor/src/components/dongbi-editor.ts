@@ -136,8 +136,8 @@ export class DongbiEditor extends LitElement {
   }
 
   /** Where an anchor's text starts now, or undefined when all of it was deleted. */
-  anchorPosition(anchor: AnchorDto): number | undefined {
-    return this.editor ? resolveAnchor(this.editor.state, anchor)?.from : undefined
+  anchorPosition(anchor: AnchorDto, quote?: string): number | undefined {
+    return this.editor ? resolveAnchor(this.editor.state, anchor, quote)?.from : undefined
   }
 
   /** Highlights these threads; `activeId` is the one shown in the panel. */
@@ -146,8 +146,8 @@ export class DongbiEditor extends LitElement {
   }
 
   /** Scrolls a thread's text into view. */
-  revealAnchor(anchor: AnchorDto): void {
-    const range = this.editor && resolveAnchor(this.editor.state, anchor)
+  revealAnchor(anchor: AnchorDto, quote?: string): void {
+    const range = this.editor && resolveAnchor(this.editor.state, anchor, quote)
     if (!range || !this.editor) return
     this.editor.view.domAtPos(range.from).node.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' })
   }
