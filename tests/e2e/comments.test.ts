@@ -28,6 +28,8 @@ async function open(name: string, username: string) {
 
 /** Selects the first occurrence of `text` in the editor. */
 async function select(page: Page, text: string): Promise<void> {
+  // A real click focuses the editor at once (Tiptap's focus() waits for an animation frame).
+  await page.click('.ProseMirror')
   await page.evaluate((needle) => {
     const editor = document.querySelector('dongbi-editor')!.editor!
     let found = -1
@@ -36,7 +38,7 @@ async function select(page: Page, text: string): Promise<void> {
       const at = node.text!.indexOf(needle)
       if (at >= 0) found = pos + at
     })
-    editor.chain().focus().setTextSelection({ from: found, to: found + needle.length }).run()
+    editor.commands.setTextSelection({ from: found, to: found + needle.length })
   }, text)
 }
 
@@ -106,6 +108,7 @@ describe('inline comments in Chromium', () => {
 
   it('keeps a thread whose text is deleted, shown as 原文已删除 with its quote', async () => {
     const author = await open('周敏', 'zhoumin')
+    await author.page.bringToFront()
     const id = await createDocument(server, '删除原文', author.token)
     await openEditor(author.page, server.url, id)
     await author.page.click('.ProseMirror')
