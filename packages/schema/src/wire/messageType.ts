@@ -15,6 +15,13 @@ export const MessageType = {
   SavedRequest: 101,
   /** Server → client answer to {@link MessageType.SavedRequest}. */
   Saved: 100,
+  /**
+   * Client → server `[102, varUint version]`: "I am 动笔's editor and read {@link MessageType.Event}".
+   * Only sockets that said so get events; a stock y-websocket client never sees type 103.
+   */
+  Hello: 102,
+  /** Server → client `[103, varString json]`: a {@link CollabEvent}, e.g. a new unread count. */
+  Event: 103,
 } as const
 export type MessageType = (typeof MessageType)[keyof typeof MessageType]
 
