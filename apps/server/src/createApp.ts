@@ -15,6 +15,9 @@ import { branches } from './routes/branches/branches.ts'
 import { invitations } from './routes/branches/invitations.ts'
 import { roster } from './routes/branches/roster.ts'
 import { documents } from './routes/documents/documents.ts'
+import { review } from './routes/documents/review.ts'
+import { versions } from './routes/documents/versions.ts'
+import { notifications } from './routes/notifications/notifications.ts'
 import { openApiDocument } from './routes/openapi/openApiDocument.ts'
 import { tokens } from './routes/tokens/tokens.ts'
 import { directory } from './routes/users/directory.ts'
@@ -50,6 +53,9 @@ export function createApp({ log = console.error, ...services }: CreateAppOptions
     .route('/invitations', invitations)
     .route('/roster', roster)
     .route('/documents', documents)
+    .route('/documents', review)
+    .route('/documents', versions)
+    .route('/notifications', notifications)
     .route('/audit', audit)
     .all('*', () => {
       throw new ApiError('not_found', '没有这个接口 (no such route)')

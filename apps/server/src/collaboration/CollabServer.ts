@@ -1,12 +1,14 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { CloseCode, collabPath, documentId as documentIdSchema } from '@dongbi/schema'
+import { CloseCode, collabPath, documentId as documentIdSchema, type CollabEvent } from '@dongbi/schema'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import * as Y from 'yjs'
 import type { Store } from '../store/Store.ts'
 import type { Authorization, CollabAuthorizer } from './CollabAuthorizer.ts'
+import type { CollabExtension } from './CollabExtension.ts'
 import { Connection } from './Connection.ts'
-import { DocumentRoom } from './DocumentRoom.ts'
+import { DocumentRoom, type ServerChangeResult } from './DocumentRoom.ts'
+import { encodeEvent } from './encodeMessages.ts'
 import { handleMessage } from './messageHandlers.ts'
 import { UpdateWriter } from './UpdateWriter.ts'
 
@@ -18,6 +20,8 @@ export interface CollabServerOptions {
   maxDocumentBytes: number
   compactAfterUpdates: number
   unloadAfterMs: number
+  /** Hooks run in this order (e.g. idle version checkpoints). */
+  extensions?: CollabExtension[]
   log?: (message: string, error?: unknown) => void
 }
 
@@ -45,13 +49,21 @@ export class CollabServer {
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
   private readonly log: (message: string, error?: unknown) => void
+  private readonly changeHooks = new Set<Promise<void>>()
   private closing = false
 
   constructor(private readonly options: CollabServerOptions) {
     this.log = options.log ?? ((message, error) => console.error(`[collab] ${message}`, error ?? ''))
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false })
     this.writer = new UpdateWriter(options.store, (docIds) => {
-      for (const id of docIds) this.loaded.get(id)?.endBatch()
+      for (const id of docIds) {
+        const room = this.loaded.get(id)
+        if (!room) continue
+        room.endBatch()
+        // Tracked so that close() waits for them before the store closes.
+        const run = this.runHooks('onChange', room).finally(() => this.changeHooks.delete(run))
+        this.changeHooks.add(run)
+      }
     })
   }
 
@@ -141,6 +153,24 @@ export class CollabServer {
     }
   }
 
+  /** Runs `beforeUnload` hooks once every update is durable, then unloads. */
+  private async retire(room: DocumentRoom): Promise<void> {
+    await room.whenWritten()
+    await this.runHooks('beforeUnload', room)
+    await room.unload()
+  }
+
+  /** Runs one hook of every extension in order; failures are logged, never thrown. */
+  private async runHooks(hook: keyof CollabExtension, room: DocumentRoom): Promise<void> {
+    for (const extension of this.options.extensions ?? []) {
+      try {
+        await extension[hook]?.(room.id, room.doc)
+      } catch (error) {
+        this.log(`${hook} hook on ${room.id} failed`, error)
+      }
+    }
+  }
+
   private async getRoom(id: string): Promise<DocumentRoom> {
     const existing = this.rooms.get(id)
     if (existing) return existing
@@ -180,7 +210,7 @@ export class CollabServer {
     if (room.connections.size > 0 || this.loaded.get(room.id) !== room) return
     this.rooms.delete(room.id)
     this.loaded.delete(room.id)
-    const done = room.unload().catch((error) => this.log(`unloading ${room.id} failed`, error))
+    const done = this.retire(room).catch((error) => this.log(`unloading ${room.id} failed`, error))
     this.unloading.set(room.id, done)
     await done
     if (this.unloading.get(room.id) === done) this.unloading.delete(room.id)
@@ -234,6 +264,38 @@ export class CollabServer {
     }
   }
 
+  /**
+   * Changes a document on the server, e.g. to restore a version: `change` edits a copy of
+   * the current doc, and the resulting update is stored, applied and broadcast like any
+   * client's, so every open editor follows. Loads the document if needed.
+   */
+  async changeDocument(id: string, change: (doc: Y.Doc) => void): Promise<ServerChangeResult> {
+    const room = await this.getRoom(id)
+    this.cancelUnload(id)
+    try {
+      return await room.applyServerChange(change)
+    } finally {
+      this.scheduleUnload(room)
+    }
+  }
+
+  /**
+   * Pushes an event to every open socket of `userId` that said `Hello` (so stock y-websocket
+   * clients never see a message type they do not know). Answers how many sockets got it.
+   */
+  notifyUser(userId: string, event: CollabEvent): number {
+    const message = encodeEvent(event)
+    let sent = 0
+    for (const room of this.loaded.values()) {
+      for (const connection of room.connections) {
+        if (connection.authorization.userId !== userId || !connection.acceptsEvents || connection.closed) continue
+        connection.send(message)
+        sent++
+      }
+    }
+    return sent
+  }
+
   /** Closes every socket of a document, e.g. when it is deleted. */
   closeDocument(id: string, code: number, reason: string): void {
     this.loaded.get(id)?.closeAll(code, reason)
@@ -264,7 +326,8 @@ export class CollabServer {
     this.unloadTimers.clear()
     for (const room of this.loaded.values()) room.closeAll(CloseCode.GoingAway, 'server shutting down')
     await this.writer.drain()
-    await Promise.all([...this.loaded.values()].map((room) => room.unload()))
+    await Promise.all(this.changeHooks)
+    await Promise.all([...this.loaded.values()].map((room) => this.retire(room)))
     await Promise.all(this.unloading.values())
     this.loaded.clear()
     this.rooms.clear()

@@ -58,12 +58,21 @@ function handleSavedRequest(_room: DocumentRoom, connection: Connection, decoder
   connection.requestSaved(n)
 }
 
+/** `[Hello, version]`: the client is 动笔's editor and wants `Event` messages from now on. */
+function handleHello(_room: DocumentRoom, connection: Connection, decoder: decoding.Decoder): void {
+  const version = decoding.readVarUint(decoder)
+  expectEnd(decoder)
+  if (version < 1) throw new BadMessageError(`unknown hello version ${version}`)
+  connection.acceptsEvents = true
+}
+
 /** What the server does with each message type a client may send. */
 export const messageHandlers: Partial<Record<number, Handler>> = {
   [MessageType.Sync]: handleSync,
   [MessageType.Awareness]: handleAwareness,
   [MessageType.QueryAwareness]: handleQueryAwareness,
   [MessageType.SavedRequest]: handleSavedRequest,
+  [MessageType.Hello]: handleHello,
 }
 
 /** Decodes one binary frame and runs its handler; throws BadMessageError on anything malformed. */

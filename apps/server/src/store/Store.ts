@@ -1,9 +1,12 @@
 /** A document's metadata row. */
 import type { AuditLog } from './AuditLog.ts'
 import type { BranchStore } from './BranchStore.ts'
+import type { NotificationStore } from './NotificationStore.ts'
+import type { ReviewStore } from './ReviewStore.ts'
 import type { SessionStore } from './SessionStore.ts'
 import type { ShareStore } from './ShareStore.ts'
 import type { UserStore } from './UserStore.ts'
+import type { VersionStore } from './VersionStore.ts'
 
 export interface DocumentRecord {
   id: string
@@ -44,6 +47,9 @@ export interface Store {
   readonly branches: BranchStore
   readonly shares: ShareStore
   readonly audit: AuditLog
+  readonly versions: VersionStore
+  readonly reviews: ReviewStore
+  readonly notifications: NotificationStore
 
   createDocument(record: { id: string; title: string; ownerId?: string | null; branchId?: string | null }): Promise<DocumentRecord>
   getDocument(id: string): Promise<DocumentRecord | undefined>

@@ -23,7 +23,6 @@ export const submitReviewBody = z
 
 export const returnReviewBody = z.object({ comment: overallComment.min(1, '退回时请写总体意见') }).strict().meta({ id: 'ReturnReview' })
 export const approveReviewBody = z.object({ comment: overallComment.optional() }).strict().meta({ id: 'ApproveReview' })
-export const withdrawReviewBody = z.object({}).strict().meta({ id: 'WithdrawReview' })
 
 export const reviewEventSchema = z.object({
   id: z.number().int(),
