@@ -61,7 +61,7 @@ export const documentDiffSchema = z
   .object({
     from: z.union([z.literal('current'), versionSchema]),
     to: z.union([z.literal('current'), versionSchema]),
-    /** A character diff of the plain texts (blocks separated by a blank line). */
+    /** A character diff of the plain texts (blocks separated by a blank line), after `cleanupSemantic`. */
     ops: z.array(diffOpSchema),
     inserted: z.number().int(),
     deleted: z.number().int(),

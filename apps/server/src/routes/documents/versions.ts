@@ -1,4 +1,5 @@
 import {
+  cleanupSemantic,
   contentQuery,
   createVersionBody,
   diffQuery,
@@ -94,6 +95,7 @@ export const versions = new Hono()
       return { dto: await summary(c, record.id, row.id), text: nodeToText(versionNode(row)) }
     }
     const [a, b] = [await side(from), await side(to)]
-    const ops = diffText(a.text, b.text)
+    // Minimal, then folded for reading: one replaced phrase rather than a comb of single characters.
+    const ops = cleanupSemantic(diffText(a.text, b.text))
     return c.json({ from: a.dto, to: b.dto, ops, ...diffStats(ops) } satisfies DocumentDiffDto)
   })
