@@ -163,5 +163,8 @@ describe('the review loop', () => {
     expect(review.history).toHaveLength(1)
     const { versions } = await json<{ versions: VersionDto[] }>(await server.api(`/api/documents/${id}/versions`, { token: author.token }))
     expect(versions.filter((v) => v.kind === 'submission')).toHaveLength(1)
+    // Only the reviewer who won was given access.
+    const { shares } = await json<{ shares: ShareDto[] }>(await server.api(`/api/documents/${id}/shares`, { token: author.token }))
+    expect(shares.map((s) => s.granteeId)).toEqual([review.reviewerId])
   })
 })

@@ -33,12 +33,22 @@ async function decide(c: Context, action: ReviewAction): Promise<Step> {
   return { ...found, current, from, to: decision.to }
 }
 
-/** Records the transition (compare-and-set: a concurrent one makes this a 409) and answers the review. */
-async function commit(c: Context, change: ReviewChange, tell?: { userId: string | null; kind: NotificationKind; data: Record<string, unknown> }) {
+interface Tell {
+  userId: string | null
+  kind: NotificationKind
+  data: Record<string, unknown>
+}
+
+/**
+ * Records the transition (compare-and-set: a concurrent one makes this a 409), then runs
+ * `afterwards` and notifies, so a refused attempt leaves nothing behind. Answers the review.
+ */
+async function commit(c: Context, change: ReviewChange, tell: Tell, afterwards?: () => Promise<void>) {
   const { store } = c.var.services
   const result = await store.reviews.transition(change)
   if (!result) throw new ApiError('conflict', '审阅状态刚刚被别人改变了，请刷新 (the review changed meanwhile)')
-  if (tell?.userId) {
+  await afterwards?.()
+  if (tell.userId) {
     await notify(c.var.services, { userId: tell.userId, kind: tell.kind, documentId: change.documentId, actorId: change.actorId, data: { ...tell.data, versionId: result.version?.id ?? null } })
   }
   return c.json(await presentReview(store, change.documentId))
@@ -58,7 +68,6 @@ export const review = new Hono()
     const reviewer = await store.users.byId(reviewerId)
     if (!reviewer || reviewer.disabled_at) throw new ApiError('invalid_request', '没有这个审阅人 (no such reviewer)')
     if (reviewer.id === user.id) throw new ApiError('invalid_request', '不能提交给自己审阅 (choose someone else to review)')
-    await grantReviewerAccess(c.var.services, { record, reviewer, grantedBy: user.id, ip: c.var.clientIp })
     // Each submission freezes what the reviewer is asked to read.
     const body = snapshotBody(await collab.readDocument(record.id))
     return commit(
@@ -75,6 +84,7 @@ export const review = new Hono()
         version: { documentId: record.id, kind: 'submission', createdBy: user.id, content: body.json, characters: body.characters },
       },
       { userId: reviewer.id, kind: 'review_requested', data: { comment: comment || null, resubmission: from === 'returned' } },
+      () => grantReviewerAccess(c.var.services, { record, reviewer, grantedBy: user.id, ip: c.var.clientIp }),
     )
   })
   .post('/:id/review/withdraw', async (c) => {
