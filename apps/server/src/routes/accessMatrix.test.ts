@@ -496,6 +496,7 @@ const matrix: Row[] = [
     expect: byAccess('private', canRead),
   },
 
+  { route: 'GET /api/reviews', expect: who({ signedIn: 200 }) },
   { route: 'GET /api/notifications', expect: who({ signedIn: 200 }) },
   { route: 'POST /api/notifications/read', cell: () => ({ path: '/api/notifications/read', body: { all: true } }), expect: who({ signedIn: 200 }) },
 

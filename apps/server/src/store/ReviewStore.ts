@@ -32,6 +32,21 @@ export class ReviewStore {
     return this.db.selectFrom('document_reviews').selectAll().where('document_id', '=', documentId).executeTakeFirst()
   }
 
+  /** Reviews of live documents where `userId` is the reviewer or the submitter, most recently changed first. */
+  listFor(userId: string, { role, state }: { role: 'reviewer' | 'author'; state?: ReviewState }) {
+    let query = this.db
+      .selectFrom('document_reviews')
+      .innerJoin('documents', 'documents.id', 'document_reviews.document_id')
+      .leftJoin('users as reviewer', 'reviewer.id', 'document_reviews.reviewer_id')
+      .leftJoin('users as submitter', 'submitter.id', 'document_reviews.submitted_by')
+      .selectAll('document_reviews')
+      .select(['documents.title', 'reviewer.display_name as reviewer_name', 'submitter.display_name as submitted_by_name'])
+      .where('documents.deleted_at', 'is', null)
+      .where(role === 'reviewer' ? 'document_reviews.reviewer_id' : 'document_reviews.submitted_by', '=', userId)
+    if (state) query = query.where('document_reviews.state', '=', state)
+    return query.orderBy('document_reviews.updated_at', 'desc').limit(200).execute()
+  }
+
   /** Oldest first. */
   history(documentId: string): Promise<ReviewEventRow[]> {
     return this.db.selectFrom('review_events').selectAll().where('document_id', '=', documentId).orderBy('id').execute()

@@ -54,3 +54,22 @@ export const reviewSchema = z
   })
   .meta({ id: 'Review' })
 export type ReviewDto = z.infer<typeof reviewSchema>
+
+export const reviewQueueQuery = z.object({
+  /** `reviewer`: documents submitted to me (default); `author`: documents I submitted. */
+  role: z.enum(['reviewer', 'author']).default('reviewer'),
+  state: reviewState.optional(),
+})
+
+export const reviewQueueItemSchema = z.object({
+  documentId: z.string(),
+  title: z.string(),
+  state: reviewState,
+  reviewerId: z.string().nullable(),
+  reviewerName: z.string().nullable(),
+  submittedBy: z.string().nullable(),
+  submittedByName: z.string().nullable(),
+  updatedAt: z.iso.datetime(),
+})
+export const reviewQueueSchema = z.object({ reviews: z.array(reviewQueueItemSchema) }).meta({ id: 'ReviewQueue' })
+export type ReviewQueueDto = z.infer<typeof reviewQueueSchema>

@@ -1,4 +1,4 @@
-import type { NotificationListDto, ReviewDto, ShareDto, VersionDto } from '@dongbi/schema'
+import type { NotificationListDto, ReviewDto, ReviewQueueDto, ShareDto, VersionDto } from '@dongbi/schema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, writeBody, type TestServer } from '../../testing/index.ts'
 import type { UserRow } from '../../store/UserStore.ts'
@@ -166,5 +166,28 @@ describe('the review loop', () => {
     // Only the reviewer who won was given access.
     const { shares } = await json<{ shares: ShareDto[] }>(await server.api(`/api/documents/${id}/shares`, { token: author.token }))
     expect(shares.map((s) => s.granteeId)).toEqual([review.reviewerId])
+  })
+
+  it("lists a reviewer's queue and an author's submissions, hiding documents the caller can no longer read", async () => {
+    const reviewer = await server.addUser('queue-mentor', { displayName: '队列导师' })
+    const [first, second] = [await newDocument('第一篇'), await newDocument('第二篇')]
+    await json(await act(first, 'submit', author.token, { reviewerId: reviewer.user.id }))
+    await json(await act(second, 'submit', author.token, { reviewerId: reviewer.user.id }))
+    await json(await act(first, 'approve', reviewer.token, {}))
+    const queue = (query: string, token = reviewer.token) => server.api(`/api/reviews${query}`, { token })
+
+    const mine = await json<ReviewQueueDto>(await queue(''))
+    expect(mine.reviews.map((r) => [r.title, r.state, r.submittedByName])).toEqual([
+      ['第一篇', 'approved', '张作者'],
+      ['第二篇', 'submitted', '张作者'],
+    ])
+    expect((await json<ReviewQueueDto>(await queue('?state=submitted'))).reviews.map((r) => r.documentId)).toEqual([second])
+    const submitted = await json<ReviewQueueDto>(await queue('?role=author', author.token))
+    expect(submitted.reviews.map((r) => r.documentId)).toEqual(expect.arrayContaining([first, second]))
+    expect(submitted.reviews.find((r) => r.documentId === second)).toMatchObject({ reviewerName: '队列导师' })
+
+    await server.api(`/api/documents/${second}/shares/user/${reviewer.user.id}`, { method: 'DELETE', token: author.token })
+    expect((await json<ReviewQueueDto>(await queue(''))).reviews.map((r) => r.documentId)).toEqual([first])
+    await json(await queue('?role=boss'), 400)
   })
 })

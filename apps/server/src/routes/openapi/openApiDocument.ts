@@ -28,6 +28,7 @@ import {
   renameVersionBody,
   restoreResultSchema,
   returnReviewBody,
+  reviewQueueSchema,
   reviewSchema,
   submitReviewBody,
   unreadCountSchema,
@@ -66,6 +67,7 @@ const components = {
   Share: shareSchema,
   SetShare: shareBody,
   Review: reviewSchema,
+  ReviewQueue: reviewQueueSchema,
   SubmitReview: submitReviewBody,
   ReturnReview: returnReviewBody,
   ApproveReview: approveReviewBody,
@@ -285,6 +287,16 @@ export function openApiDocument(): Record<string, unknown> {
           { name: 'to', in: 'query', schema: { type: 'string', default: 'current' }, description: 'A version id, or `current`' },
         ],
         get: { summary: 'Character diff (inline insertions and deletions) of the plain texts of two versions or a version and the current text', responses: { 200: ok('The diff', 'DocumentDiff'), 400: error('Bad query'), 404: error('Unknown id or version') } },
+      },
+      '/api/reviews': {
+        get: {
+          summary: 'Documents submitted to me for review (role=reviewer), or that I submitted (role=author)',
+          parameters: [
+            { name: 'role', in: 'query', schema: { type: 'string', enum: ['reviewer', 'author'], default: 'reviewer' } },
+            { name: 'state', in: 'query', schema: { type: 'string', enum: ['draft', 'submitted', 'returned', 'approved'] } },
+          ],
+          responses: { 200: ok('Reviews, most recently changed first', 'ReviewQueue'), 400: error('Bad query'), 401: error('Not signed in') },
+        },
       },
       '/api/notifications': {
         get: {
