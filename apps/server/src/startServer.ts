@@ -7,6 +7,7 @@ import { LoginThrottle } from './auth/LoginThrottle.ts'
 import { CollabServer } from './collaboration/CollabServer.ts'
 import type { Config } from './config.ts'
 import { createApp } from './createApp.ts'
+import { unreadCountOnHello } from './notifications/unreadCountOnHello.ts'
 import { createStore } from './store/createStore.ts'
 import { checkpointVersions } from './versions/checkpointVersions.ts'
 import type { Store } from './store/Store.ts'
@@ -34,7 +35,7 @@ export async function startServer(config: Config, log: (message: string, error?:
     store,
     log,
     authorizer: createCollabAuthorizer(store, config),
-    extensions: [checkpointVersions({ store, everyMs: config.checkpointEveryMs })],
+    extensions: [checkpointVersions({ store, everyMs: config.checkpointEveryMs }), unreadCountOnHello(store)],
   })
   const loginThrottle = new LoginThrottle({
     perAccount: config.loginFailuresPerAccount,

@@ -1,3 +1,4 @@
+import type { CollabEvent } from '@dongbi/schema'
 import type * as Y from 'yjs'
 
 /**
@@ -10,4 +11,6 @@ export interface CollabExtension {
   onChange?(documentId: string, doc: Y.Doc): void | Promise<void>
   /** Before a loaded document leaves memory (idle unload or shutdown), once every update is durable. */
   beforeUnload?(documentId: string, doc: Y.Doc): void | Promise<void>
+  /** A socket said `Hello`; `send` pushes it an `Event` (e.g. the current unread count). */
+  onHello?(socket: { userId: string; documentId: string; send: (event: CollabEvent) => void }): void | Promise<void>
 }

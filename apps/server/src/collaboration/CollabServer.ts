@@ -161,12 +161,28 @@ export class CollabServer {
   }
 
   /** Runs one hook of every extension in order; failures are logged, never thrown. */
-  private async runHooks(hook: keyof CollabExtension, room: DocumentRoom): Promise<void> {
+  private async runHooks(hook: 'onChange' | 'beforeUnload', room: DocumentRoom): Promise<void> {
     for (const extension of this.options.extensions ?? []) {
       try {
         await extension[hook]?.(room.id, room.doc)
       } catch (error) {
         this.log(`${hook} hook on ${room.id} failed`, error)
+      }
+    }
+  }
+
+  /** Runs the `onHello` hooks for a socket that just said Hello. */
+  private async greet(connection: Connection): Promise<void> {
+    const socket = {
+      userId: connection.authorization.userId,
+      documentId: connection.documentId,
+      send: (event: CollabEvent) => connection.send(encodeEvent(event)),
+    }
+    for (const extension of this.options.extensions ?? []) {
+      try {
+        await extension.onHello?.(socket)
+      } catch (error) {
+        this.log(`onHello hook on ${connection.documentId} failed`, error)
       }
     }
   }
@@ -181,6 +197,7 @@ export class CollabServer {
         writer: this.writer,
         maxDocumentBytes: this.options.maxDocumentBytes,
         compactAfterUpdates: this.options.compactAfterUpdates,
+        onHello: (connection) => void this.greet(connection),
         log: this.log,
       })
       await room.load()

@@ -12,6 +12,8 @@ export interface DocumentRoomOptions {
   writer: UpdateWriter
   maxDocumentBytes: number
   compactAfterUpdates: number
+  /** Called when a socket says `Hello` (it reads `Event` messages from now on). */
+  onHello?: (connection: Connection) => void
   log: (message: string, error?: unknown) => void
 }
 
@@ -82,6 +84,12 @@ export class DocumentRoom {
   awarenessOwner(clientId: number): Connection | undefined {
     for (const connection of this.connections) if (connection.awarenessClients.has(clientId)) return connection
     return undefined
+  }
+
+  /** A socket said `Hello`: send it events from now on, and let the hooks greet it. */
+  hello(connection: Connection): void {
+    connection.acceptsEvents = true
+    this.options.onHello?.(connection)
   }
 
   leave(connection: Connection): void {

@@ -59,11 +59,11 @@ function handleSavedRequest(_room: DocumentRoom, connection: Connection, decoder
 }
 
 /** `[Hello, version]`: the client is 动笔's editor and wants `Event` messages from now on. */
-function handleHello(_room: DocumentRoom, connection: Connection, decoder: decoding.Decoder): void {
+function handleHello(room: DocumentRoom, connection: Connection, decoder: decoding.Decoder): void {
   const version = decoding.readVarUint(decoder)
   expectEnd(decoder)
   if (version < 1) throw new BadMessageError(`unknown hello version ${version}`)
-  connection.acceptsEvents = true
+  room.hello(connection)
 }
 
 /** What the server does with each message type a client may send. */

@@ -70,24 +70,28 @@ describe('notifications', () => {
     await json(await server.api('/api/notifications?unread=yes', { token: mentor.token }), 400)
   })
 
-  it('pushes the unread count live to the user’s sockets that said Hello, and to no other socket', async () => {
+  it('greets a socket that says Hello with the unread count, then pushes every change, to that user’s Hello sockets only', async () => {
     await json(await server.api('/api/notifications/read', { method: 'POST', body: { all: true }, token: mentor.token }))
-    const documentId = await submitToMentor() // the mentor can now open it
+    const documentId = await submitToMentor() // the mentor can now open it, and has one unread
     const greeted = await open(documentId, mentor.token, { hello: true })
     const stock = await open(documentId, mentor.token, { hello: false })
     const someoneElse = await open(documentId, author.token, { hello: true })
+    const counts = () => greeted.messages.flatMap((m) => (m.type === 'event' ? [m.event] : []))
+    await greeted.next(isEvent)
+    expect(counts()).toEqual([{ type: 'notifications', unread: 1 }])
 
     await submitToMentor()
-    expect((await greeted.next(isEvent)).event).toEqual({ type: 'notifications', unread: 2 })
-
+    await greeted.next((m) => isEvent(m) && m.event.unread === 2)
     await json(await server.api('/api/notifications/read', { method: 'POST', body: { all: true }, token: mentor.token }))
     await greeted.next((m) => isEvent(m) && m.event.unread === 0)
+    expect(counts().map((e) => e.unread)).toEqual([1, 2, 0])
 
-    // Round trips after both pushes: had either socket been sent an event, it would be here by now.
+    // Round trips after the pushes: had either socket been sent a mentor's event, it would be here by now.
     await Promise.all([stock.roundTrip(), someoneElse.roundTrip()])
-    const eventBytes = (s: RawSocket) => s.messages.filter((m) => m.type === 'event' || (m.type === 'other' && m.bytes[0] === MessageType.Event))
-    expect(eventBytes(stock)).toEqual([])
-    expect(eventBytes(someoneElse)).toEqual([])
+    const events = (s: RawSocket) => s.messages.filter((m) => m.type === 'event' || (m.type === 'other' && m.bytes[0] === MessageType.Event))
+    expect(events(stock)).toEqual([])
+    // The author's socket got only its own greeting.
+    expect(events(someoneElse)).toEqual([{ type: 'event', event: { type: 'notifications', unread: expect.any(Number) } }])
   })
 
   it('closes a socket that sends a malformed Hello (4400)', async () => {
