@@ -1,7 +1,7 @@
 import { countCharacters, diffSides, nodeToText, ydocToNode, type DocumentDiffDto, type RestoreResultDto, type VersionContentDto, type VersionDto } from '@dongbi/schema'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { saved, startTestServer, storedDoc, synced, waitFor, writeBody, yClient, type TestServer, type YClient } from '../../testing/index.ts'
+import { saved, seededRandom, startTestServer, storedDoc, synced, waitFor, writeBody, yClient, type TestServer, type YClient } from '../../testing/index.ts'
 
 let server: TestServer
 const clients: YClient[] = []
@@ -87,6 +87,39 @@ describe('versions', () => {
     // Editors keep working after it: the next edit lands on the restored text for everyone.
     ;((a.doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(6, '（补）')
     await waitFor(() => bodyText(b) === '原来的第一段（补）\n\n原来的第二段', { message: 'an edit after the restore to reach the other editor' })
+  })
+
+  it('converges when editors type while a restore lands: same body everywhere and in the log', async () => {
+    const id = await newDocument()
+    await writeBody(server.collabUrl, id, server.token, '保留的段落', '版本里的第二段')
+    const version = await nameVersion(id, '版本')
+    await writeBody(server.collabUrl, id, server.token, '保留的段落', '当前的第二段', '多出来的第三段')
+    const editors = [1, 2, 3].map(() => yClient(server.collabUrl, id, { token: server.token }))
+    clients.push(...editors)
+    await Promise.all(editors.map(synced))
+    const random = seededRandom(42)
+    const firstText = (client: YClient) => ((client.doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText)
+    const typeSome = () => {
+      for (const client of editors) {
+        const text = firstText(client)
+        text.insert(Math.floor(random() * (text.length + 1)), '字')
+      }
+    }
+    typeSome()
+    const restoring = server.api(`/api/documents/${id}/versions/${version.id}/restore`, { method: 'POST' })
+    typeSome()
+    await json(await restoring)
+    typeSome()
+    await Promise.all(editors.map((client) => saved(client)))
+    const xml = (client: YClient) => client.doc.getXmlFragment('default').toString()
+    await waitFor(() => editors.every((client) => xml(client) === xml(editors[0]!)), { message: 'the editors to converge' })
+    const stored = await storedDoc(server.store, id)
+    expect(stored.getXmlFragment('default').toString()).toBe(xml(editors[0]!))
+    // The restore replaced the blocks nobody was typing in; what was typed concurrently stays.
+    const paragraphs = bodyText(editors[0]!).split('\n\n')
+    expect(paragraphs).toHaveLength(2)
+    expect(paragraphs[1]).toBe('版本里的第二段')
+    expect(paragraphs[0]!.replaceAll('字', '')).toBe('保留的段落')
   })
 
   it('restores a document nobody has open', async () => {
