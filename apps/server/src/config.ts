@@ -20,6 +20,8 @@ export interface Config {
   compactAfterUpdates: number
   /** How long a document with no connections stays in memory. */
   unloadAfterMs: number
+  /** While a document is edited, keep an automatic version at most this often (it is also kept when the document unloads). */
+  checkpointEveryMs: number
   /** Folder of the built web app to serve; empty disables static serving. */
   webRoot: string
   /** How long a login session lasts. */
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxBodyBytes: readInt(env, 'MAX_BODY_BYTES', 1 * MiB, 1024),
     compactAfterUpdates: readInt(env, 'COMPACT_AFTER_UPDATES', 500, 2),
     unloadAfterMs: readInt(env, 'UNLOAD_AFTER_MS', 30_000, 0),
+    checkpointEveryMs: readInt(env, 'CHECKPOINT_EVERY_MS', 10 * 60_000, 0),
     webRoot: env.WEB_ROOT ?? path.resolve(import.meta.dirname, '../../web/dist'),
     sessionTtlHours: readInt(env, 'SESSION_TTL_HOURS', 24 * 7, 1),
     trustProxy: readList(env.TRUST_PROXY),

@@ -16,6 +16,10 @@ import { invitations } from './routes/branches/invitations.ts'
 import { roster } from './routes/branches/roster.ts'
 import { documents } from './routes/documents/documents.ts'
 import { threads } from './routes/comments/threads.ts'
+import { review } from './routes/documents/review.ts'
+import { versions } from './routes/documents/versions.ts'
+import { notifications } from './routes/notifications/notifications.ts'
+import { reviews } from './routes/reviews/reviews.ts'
 import { openApiDocument } from './routes/openapi/openApiDocument.ts'
 import { tokens } from './routes/tokens/tokens.ts'
 import { directory } from './routes/users/directory.ts'
@@ -52,6 +56,10 @@ export function createApp({ log = console.error, ...services }: CreateAppOptions
     .route('/roster', roster)
     .route('/documents', documents)
     .route('/documents/:id', threads)
+    .route('/documents', review)
+    .route('/documents', versions)
+    .route('/notifications', notifications)
+    .route('/reviews', reviews)
     .route('/audit', audit)
     .all('*', () => {
       throw new ApiError('not_found', '没有这个接口 (no such route)')

@@ -7,7 +7,9 @@ import { LoginThrottle } from './auth/LoginThrottle.ts'
 import { CollabServer } from './collaboration/CollabServer.ts'
 import type { Config } from './config.ts'
 import { createApp } from './createApp.ts'
+import { unreadCountOnHello } from './notifications/unreadCountOnHello.ts'
 import { createStore } from './store/createStore.ts'
+import { checkpointVersions } from './versions/checkpointVersions.ts'
 import type { Store } from './store/Store.ts'
 
 export interface RunningServer {
@@ -28,7 +30,13 @@ export async function startServer(config: Config, log: (message: string, error?:
   if (await bootstrapAdmin(store, config.adminUsername, config.adminPassword)) {
     log(`created the first org admin "${config.adminUsername}" from ADMIN_USERNAME/ADMIN_PASSWORD`)
   }
-  const collab = new CollabServer({ ...config, store, log, authorizer: createCollabAuthorizer(store, config) })
+  const collab = new CollabServer({
+    ...config,
+    store,
+    log,
+    authorizer: createCollabAuthorizer(store, config),
+    extensions: [checkpointVersions({ store, everyMs: config.checkpointEveryMs }), unreadCountOnHello(store)],
+  })
   const loginThrottle = new LoginThrottle({
     perAccount: config.loginFailuresPerAccount,
     perAddress: config.loginFailuresPerAddress,

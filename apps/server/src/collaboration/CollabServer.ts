@@ -1,13 +1,14 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { CloseCode, collabPath, documentId as documentIdSchema } from '@dongbi/schema'
+import { CloseCode, collabPath, documentId as documentIdSchema, type CollabEvent } from '@dongbi/schema'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import * as Y from 'yjs'
 import type { Store } from '../store/Store.ts'
 import type { Authorization, CollabAuthorizer } from './CollabAuthorizer.ts'
+import type { CollabExtension } from './CollabExtension.ts'
 import { Connection } from './Connection.ts'
+import { DocumentRoom, type ServerChangeResult } from './DocumentRoom.ts'
 import { encodeEvent } from './encodeMessages.ts'
-import { DocumentRoom } from './DocumentRoom.ts'
 import { handleMessage } from './messageHandlers.ts'
 import { UpdateWriter } from './UpdateWriter.ts'
 
@@ -19,6 +20,8 @@ export interface CollabServerOptions {
   maxDocumentBytes: number
   compactAfterUpdates: number
   unloadAfterMs: number
+  /** Hooks run in this order (e.g. idle version checkpoints). */
+  extensions?: CollabExtension[]
   log?: (message: string, error?: unknown) => void
 }
 
@@ -46,13 +49,21 @@ export class CollabServer {
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
   private readonly log: (message: string, error?: unknown) => void
+  private readonly changeHooks = new Set<Promise<void>>()
   private closing = false
 
   constructor(private readonly options: CollabServerOptions) {
     this.log = options.log ?? ((message, error) => console.error(`[collab] ${message}`, error ?? ''))
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false })
     this.writer = new UpdateWriter(options.store, (docIds) => {
-      for (const id of docIds) this.loaded.get(id)?.endBatch()
+      for (const id of docIds) {
+        const room = this.loaded.get(id)
+        if (!room) continue
+        room.endBatch()
+        // Tracked so that close() waits for them before the store closes.
+        const run = this.runHooks('onChange', room).finally(() => this.changeHooks.delete(run))
+        this.changeHooks.add(run)
+      }
     })
   }
 
@@ -142,6 +153,40 @@ export class CollabServer {
     }
   }
 
+  /** Runs `beforeUnload` hooks once every update is durable, then unloads. */
+  private async retire(room: DocumentRoom): Promise<void> {
+    await room.whenWritten()
+    await this.runHooks('beforeUnload', room)
+    await room.unload()
+  }
+
+  /** Runs one hook of every extension in order; failures are logged, never thrown. */
+  private async runHooks(hook: 'onChange' | 'beforeUnload', room: DocumentRoom): Promise<void> {
+    for (const extension of this.options.extensions ?? []) {
+      try {
+        await extension[hook]?.(room.id, room.doc)
+      } catch (error) {
+        this.log(`${hook} hook on ${room.id} failed`, error)
+      }
+    }
+  }
+
+  /** Runs the `onHello` hooks for a socket that just said Hello. */
+  private async greet(connection: Connection): Promise<void> {
+    const socket = {
+      userId: connection.authorization.userId,
+      documentId: connection.documentId,
+      send: (event: CollabEvent) => connection.send(encodeEvent(event)),
+    }
+    for (const extension of this.options.extensions ?? []) {
+      try {
+        await extension.onHello?.(socket)
+      } catch (error) {
+        this.log(`onHello hook on ${connection.documentId} failed`, error)
+      }
+    }
+  }
+
   private async getRoom(id: string): Promise<DocumentRoom> {
     const existing = this.rooms.get(id)
     if (existing) return existing
@@ -152,6 +197,7 @@ export class CollabServer {
         writer: this.writer,
         maxDocumentBytes: this.options.maxDocumentBytes,
         compactAfterUpdates: this.options.compactAfterUpdates,
+        onHello: (connection) => void this.greet(connection),
         log: this.log,
       })
       await room.load()
@@ -181,7 +227,7 @@ export class CollabServer {
     if (room.connections.size > 0 || this.loaded.get(room.id) !== room) return
     this.rooms.delete(room.id)
     this.loaded.delete(room.id)
-    const done = room.unload().catch((error) => this.log(`unloading ${room.id} failed`, error))
+    const done = this.retire(room).catch((error) => this.log(`unloading ${room.id} failed`, error))
     this.unloading.set(room.id, done)
     await done
     if (this.unloading.get(room.id) === done) this.unloading.delete(room.id)
@@ -236,11 +282,43 @@ export class CollabServer {
   }
 
   /** Sends a live event to every 动笔 client on a document (stock clients never see it). */
-  broadcastEvent(documentId: string, event: unknown): void {
+  broadcastEvent(documentId: string, event: CollabEvent): void {
     const room = this.loaded.get(documentId)
     if (!room) return
     const message = encodeEvent(event)
-    for (const connection of room.connections) if (connection.speaksDongbi) connection.send(message)
+    for (const connection of room.connections) if (connection.acceptsEvents) connection.send(message)
+  }
+
+  /**
+   * Changes a document on the server, e.g. to restore a version: `change` edits a copy of
+   * the current doc, and the resulting update is stored, applied and broadcast like any
+   * client's, so every open editor follows. Loads the document if needed.
+   */
+  async changeDocument(id: string, change: (doc: Y.Doc) => void): Promise<ServerChangeResult> {
+    const room = await this.getRoom(id)
+    this.cancelUnload(id)
+    try {
+      return await room.applyServerChange(change)
+    } finally {
+      this.scheduleUnload(room)
+    }
+  }
+
+  /**
+   * Pushes an event to every open socket of `userId` that said `Hello` (so stock y-websocket
+   * clients never see a message type they do not know). Answers how many sockets got it.
+   */
+  notifyUser(userId: string, event: CollabEvent): number {
+    const message = encodeEvent(event)
+    let sent = 0
+    for (const room of this.loaded.values()) {
+      for (const connection of room.connections) {
+        if (connection.authorization.userId !== userId || !connection.acceptsEvents || connection.closed) continue
+        connection.send(message)
+        sent++
+      }
+    }
+    return sent
   }
 
   /** Closes every socket of a document, e.g. when it is deleted. */
@@ -273,7 +351,8 @@ export class CollabServer {
     this.unloadTimers.clear()
     for (const room of this.loaded.values()) room.closeAll(CloseCode.GoingAway, 'server shutting down')
     await this.writer.drain()
-    await Promise.all([...this.loaded.values()].map((room) => room.unload()))
+    await Promise.all(this.changeHooks)
+    await Promise.all([...this.loaded.values()].map((room) => this.retire(room)))
     await Promise.all(this.unloading.values())
     this.loaded.clear()
     this.rooms.clear()

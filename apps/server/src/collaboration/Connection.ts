@@ -11,8 +11,8 @@ export class Connection {
   private writesDone = 0
   private savedWaiters: { until: number; n: number }[] = []
   closed = false
-  /** Sent a Hello: a 动笔 client that understands {@link MessageType.Event}. */
-  speaksDongbi = false
+  /** Set by a `Hello`: this is 动笔's editor, which reads `Event` messages. */
+  acceptsEvents = false
   private toldReadOnly = false
 
   constructor(

@@ -12,8 +12,13 @@ export interface DocumentRoomOptions {
   writer: UpdateWriter
   maxDocumentBytes: number
   compactAfterUpdates: number
+  /** Called when a socket says `Hello` (it reads `Event` messages from now on). */
+  onHello?: (connection: Connection) => void
   log: (message: string, error?: unknown) => void
 }
+
+/** What became of a server-side change. */
+export type ServerChangeResult = 'applied' | 'unchanged' | 'too_large'
 
 interface Outgoing {
   update: Uint8Array
@@ -81,6 +86,12 @@ export class DocumentRoom {
     return undefined
   }
 
+  /** A socket said `Hello`: send it events from now on, and let the hooks greet it. */
+  hello(connection: Connection): void {
+    connection.acceptsEvents = true
+    this.options.onHello?.(connection)
+  }
+
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return
     if (connection.awarenessClients.size > 0) {
@@ -101,29 +112,58 @@ export class DocumentRoom {
       connection.close(CloseCode.DocumentTooLarge, 'document too large')
       return
     }
-    this.storedBytes += update.byteLength
-    this.pendingBytes += update.byteLength
-    this.pendingWrites++
     connection.writeQueued()
     // Copy: the frame's buffer is reused by ws once the handler returns.
-    const data = update.slice()
+    this.write(update.slice(), connection, (error) => {
+      if (error) connection.close(CloseCode.InternalError, 'storage failed')
+      else connection.writeDone()
+    })
+  }
+
+  /**
+   * Applies a change made on the server (a version restore) exactly like a client's update:
+   * made on a copy of the durable doc, stored, then applied and broadcast to every socket.
+   * Resolves once it is durable and applied.
+   */
+  applyServerChange(change: (doc: Y.Doc) => void): Promise<ServerChangeResult> {
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc))
+    const updates: Uint8Array[] = []
+    copy.on('update', (update: Uint8Array) => updates.push(update))
+    try {
+      change(copy)
+    } finally {
+      copy.destroy()
+    }
+    if (updates.length === 0) return Promise.resolve('unchanged')
+    const data = mergeAll(updates)
+    if (this.storedBytes + data.byteLength > this.options.maxDocumentBytes) return Promise.resolve('too_large')
+    return new Promise((resolve, reject) => {
+      this.write(data, null, (error) => (error ? reject(error) : resolve('applied')))
+    })
+  }
+
+  /** Hands an update to the writer; once durable, applies it to `doc` as coming from `origin`. */
+  private write(data: Uint8Array, origin: Connection | null, done: (error: Error | null) => void): void {
+    this.storedBytes += data.byteLength
+    this.pendingBytes += data.byteLength
+    this.pendingWrites++
     this.options.writer.write({ docId: this.id, data }, (error, seq) => {
       this.pendingWrites--
       this.pendingBytes -= data.byteLength
       if (error) {
         this.storedBytes -= data.byteLength
         this.options.log(`document ${this.id}: append failed`, error)
-        connection.close(CloseCode.InternalError, 'storage failed')
       } else {
         this.lastSeq = seq
         this.logCount++
         try {
-          Y.applyUpdate(this.doc, data, connection)
+          Y.applyUpdate(this.doc, data, origin)
         } catch (applyError) {
           this.options.log(`document ${this.id}: stored update failed to apply`, applyError)
         }
-        connection.writeDone()
       }
+      done(error)
       if (this.pendingWrites === 0) this.drainWaiters.splice(0).forEach((resolve) => resolve())
     })
   }

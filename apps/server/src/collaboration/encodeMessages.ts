@@ -1,4 +1,4 @@
-import { MessageType } from '@dongbi/schema'
+import { MessageType, type CollabEvent } from '@dongbi/schema'
 import * as encoding from 'lib0/encoding'
 import * as authProtocol from 'y-protocols/auth'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -56,8 +56,8 @@ export function encodeReadOnly(level: string): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** `[Event, json]`: a live event for 动笔 clients. */
-export function encodeEvent(event: unknown): Uint8Array {
+/** `[Event, json]`: a 动笔 event, for sockets that sent `Hello` only. */
+export function encodeEvent(event: CollabEvent): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Event)
   encoding.writeVarString(encoder, JSON.stringify(event))

@@ -58,10 +58,12 @@ function handleSavedRequest(_room: DocumentRoom, connection: Connection, decoder
   connection.requestSaved(n)
 }
 
-function handleHello(_room: DocumentRoom, connection: Connection, decoder: decoding.Decoder): void {
-  decoding.readVarString(decoder) // capabilities, for later versions
+/** `[Hello, version]`: the client is 动笔's editor and wants `Event` messages from now on. */
+function handleHello(room: DocumentRoom, connection: Connection, decoder: decoding.Decoder): void {
+  const version = decoding.readVarUint(decoder)
   expectEnd(decoder)
-  connection.speaksDongbi = true
+  if (version < 1) throw new BadMessageError(`unknown hello version ${version}`)
+  room.hello(connection)
 }
 
 /** What the server does with each message type a client may send. */

@@ -107,6 +107,23 @@ async function branchDocument(options: { trashed?: boolean } = {}): Promise<stri
   return id
 }
 
+/** A private document submitted by its owner to `reviewer` (moved on to `state` when asked). */
+async function reviewedDocument(reviewer: UserRow, state: 'submitted' | 'approved' = 'submitted'): Promise<string> {
+  const id = await privateDocument()
+  const { reviews } = world.server.store
+  const base = { documentId: id, actorId: world.users.owner.id, reviewerId: reviewer.id, submittedBy: world.users.owner.id, comment: null }
+  await reviews.transition({ ...base, action: 'submit', from: 'draft', to: 'submitted' })
+  if (state === 'approved') await reviews.transition({ ...base, action: 'approve', from: 'submitted', to: 'approved', actorId: reviewer.id })
+  return id
+}
+
+/** A named version of `documentId` holding one paragraph. */
+async function versionOf(documentId: string): Promise<string> {
+  const content = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '旧版本' }] }] }
+  const row = await world.server.store.versions.create({ documentId, kind: 'named', name: '初稿', createdBy: world.users.owner.id, content, characters: 3 })
+  return row.id
+}
+
 /** A thread (with its first comment) on a document, written by `author`. */
 async function thread(documentId: string, author: UserRow): Promise<{ threadId: string; commentId: string }> {
   const threadId = newId()
@@ -406,6 +423,97 @@ const matrix: Row[] = [
     },
     expect: byAccess('private', ownerOnly(204)),
   },
+
+  { route: 'GET /api/documents/:id/review', cell: async () => ({ path: `/api/documents/${await privateDocument()}/review` }), expect: byAccess('private', canRead) },
+  {
+    route: 'POST /api/documents/:id/review/submit',
+    variant: 'a draft',
+    cell: async () => ({ path: `/api/documents/${await privateDocument()}/review/submit`, body: { reviewerId: world.users.bystander.id } }),
+    expect: byAccess('private', ownerOnly(200)),
+  },
+  {
+    route: 'POST /api/documents/:id/review/submit',
+    variant: 'already submitted (illegal: 409 for the author)',
+    cell: async () => ({ path: `/api/documents/${await reviewedDocument(world.users.bystander)}/review/submit`, body: { reviewerId: world.users.bystander.id } }),
+    expect: byAccess('private', { owner: 409, edit: 403, comment: 403, view: 403, none: 404 }),
+  },
+  {
+    route: 'POST /api/documents/:id/review/withdraw',
+    cell: async () => ({ path: `/api/documents/${await reviewedDocument(world.users.bystander)}/review/withdraw` }),
+    expect: byAccess('private', ownerOnly(200)),
+  },
+  {
+    route: 'POST /api/documents/:id/review/return',
+    variant: 'submitted to the commenter',
+    cell: async () => ({ path: `/api/documents/${await reviewedDocument(world.users.commenter)}/review/return`, body: { comment: '请再改改' } }),
+    expect: byAccess('private', { owner: 403, edit: 403, comment: 200, view: 403, none: 404 }),
+  },
+  {
+    route: 'POST /api/documents/:id/review/return',
+    variant: 'already approved (illegal: 409 for its reviewer)',
+    cell: async () => ({ path: `/api/documents/${await reviewedDocument(world.users.commenter, 'approved')}/review/return`, body: { comment: '请再改改' } }),
+    expect: byAccess('private', { owner: 403, edit: 403, comment: 409, view: 403, none: 404 }),
+  },
+  {
+    route: 'POST /api/documents/:id/review/approve',
+    variant: 'submitted to the commenter',
+    cell: async () => ({ path: `/api/documents/${await reviewedDocument(world.users.commenter)}/review/approve`, body: {} }),
+    expect: byAccess('private', { owner: 403, edit: 403, comment: 200, view: 403, none: 404 }),
+  },
+  {
+    route: 'POST /api/documents/:id/review/approve',
+    variant: 'a draft (no reviewer yet)',
+    cell: async () => ({ path: `/api/documents/${await privateDocument()}/review/approve`, body: {} }),
+    expect: byAccess('private', { owner: 403, edit: 403, comment: 403, view: 403, none: 404 }),
+  },
+  { route: 'GET /api/documents/:id/versions', cell: async () => ({ path: `/api/documents/${await privateDocument()}/versions` }), expect: byAccess('private', canRead) },
+  {
+    route: 'POST /api/documents/:id/versions',
+    cell: async () => ({ path: `/api/documents/${await privateDocument()}/versions`, body: { name: '第一稿' } }),
+    expect: byAccess('private', { ...canEdit, owner: 201, edit: 201 }),
+  },
+  {
+    route: 'GET /api/documents/:id/versions/:versionId',
+    cell: async () => {
+      const id = await privateDocument()
+      return { path: `/api/documents/${id}/versions/${await versionOf(id)}?format=text` }
+    },
+    expect: byAccess('private', canRead),
+  },
+  {
+    route: 'GET /api/documents/:id/versions/:versionId',
+    variant: "another document's version through this one's URL (IDOR)",
+    cell: async () => ({ path: `/api/documents/${await privateDocument()}/versions/${await versionOf(await branchDocument())}` }),
+    expect: byAccess('private', { ...canRead, owner: 404, edit: 404, comment: 404, view: 404 }),
+  },
+  {
+    route: 'PATCH /api/documents/:id/versions/:versionId',
+    cell: async () => {
+      const id = await privateDocument()
+      return { path: `/api/documents/${id}/versions/${await versionOf(id)}`, body: { name: '改名' } }
+    },
+    expect: byAccess('private', canEdit),
+  },
+  {
+    route: 'POST /api/documents/:id/versions/:versionId/restore',
+    cell: async () => {
+      const id = await privateDocument()
+      return { path: `/api/documents/${id}/versions/${await versionOf(id)}/restore` }
+    },
+    expect: byAccess('private', canEdit),
+  },
+  {
+    route: 'GET /api/documents/:id/diff',
+    cell: async () => {
+      const id = await privateDocument()
+      return { path: `/api/documents/${id}/diff?from=${await versionOf(id)}` }
+    },
+    expect: byAccess('private', canRead),
+  },
+
+  { route: 'GET /api/reviews', expect: who({ signedIn: 200 }) },
+  { route: 'GET /api/notifications', expect: who({ signedIn: 200 }) },
+  { route: 'POST /api/notifications/read', cell: () => ({ path: '/api/notifications/read', body: { all: true } }), expect: who({ signedIn: 200 }) },
 
   { route: 'GET /api/documents/:id/threads', cell: async () => ({ path: `/api/documents/${await privateDocument()}/threads` }), expect: byAccess('private', canRead) },
   {

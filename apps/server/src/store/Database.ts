@@ -1,3 +1,4 @@
+import type { NotificationKind, ReviewAction, ReviewState, VersionKind } from '@dongbi/schema'
 import type { Generated } from 'kysely'
 
 /** Table types for Kysely; one definition shared by every dialect. */
@@ -14,6 +15,10 @@ export interface Database {
   audit_events: AuditEventsTable
   comment_threads: CommentThreadsTable
   comments: CommentsTable
+  document_versions: DocumentVersionsTable
+  document_reviews: DocumentReviewsTable
+  review_events: ReviewEventsTable
+  notifications: NotificationsTable
 }
 
 export interface DocumentsTable {
@@ -147,4 +152,63 @@ export interface CommentsTable {
   mentions: string
   created_at: string
   edited_at: string | null
+}
+
+/**
+ * A frozen copy of a document's body. Stored as ProseMirror JSON, not as a Yjs state: it
+ * reads back without replaying anything, renders to text and HTML directly, does not keep
+ * the Yjs history (deleted items, client ids) of the live document alive, and a restore has
+ * to go through the live doc as a new change anyway (see `replaceBody`).
+ */
+export interface DocumentVersionsTable {
+  id: string
+  document_id: string
+  /** 1, 2, 3… per document. */
+  number: number
+  kind: VersionKind
+  name: string | null
+  /** null for automatic checkpoints. */
+  created_by: string | null
+  created_at: string
+  /** Characters of its plain text (countCharacters().total), for lists. */
+  characters: number
+  /** ProseMirror JSON of the body. */
+  content: string
+}
+
+/** A document's place in the review loop; no row means `draft`. */
+export interface DocumentReviewsTable {
+  document_id: string
+  state: ReviewState
+  reviewer_id: string | null
+  submitted_by: string | null
+  updated_at: string
+}
+
+/** Every review transition, append-only: the status history. */
+export interface ReviewEventsTable {
+  id: Generated<number>
+  document_id: string
+  action: ReviewAction
+  from_state: ReviewState
+  to_state: ReviewState
+  actor_id: string | null
+  reviewer_id: string | null
+  /** The overall comment of a return or approval, or the note of a submission. */
+  comment: string | null
+  version_id: string | null
+  at: string
+}
+
+/** The in-app inbox. */
+export interface NotificationsTable {
+  id: string
+  user_id: string
+  kind: NotificationKind
+  document_id: string | null
+  actor_id: string | null
+  /** JSON object, kind-specific. */
+  data: string
+  created_at: string
+  read_at: string | null
 }

@@ -4,10 +4,13 @@ import { BranchStore } from './BranchStore.ts'
 import { CommentStore } from './CommentStore.ts'
 import type { Database } from './Database.ts'
 import { migrationProvider } from './migrations/index.ts'
+import { NotificationStore } from './NotificationStore.ts'
+import { ReviewStore } from './ReviewStore.ts'
 import { SessionStore } from './SessionStore.ts'
 import { ShareStore } from './ShareStore.ts'
 import type { AppendEntry, DocumentRecord, DocumentScope, Store, StoredUpdates } from './Store.ts'
 import { UserStore } from './UserStore.ts'
+import { VersionStore } from './VersionStore.ts'
 
 type DocumentRow = Database['documents']
 
@@ -31,6 +34,9 @@ export class KyselyStore implements Store {
   readonly shares: ShareStore
   readonly audit: AuditLog
   readonly comments: CommentStore
+  readonly versions: VersionStore
+  readonly reviews: ReviewStore
+  readonly notifications: NotificationStore
 
   constructor(readonly db: Kysely<Database>) {
     this.users = new UserStore(db)
@@ -39,6 +45,9 @@ export class KyselyStore implements Store {
     this.shares = new ShareStore(db)
     this.audit = new AuditLog(db)
     this.comments = new CommentStore(db)
+    this.versions = new VersionStore(db)
+    this.reviews = new ReviewStore(db)
+    this.notifications = new NotificationStore(db)
   }
 
   /** Brings the schema up to date; run once at startup. */

@@ -2,9 +2,12 @@
 import type { AuditLog } from './AuditLog.ts'
 import type { BranchStore } from './BranchStore.ts'
 import type { CommentStore } from './CommentStore.ts'
+import type { NotificationStore } from './NotificationStore.ts'
+import type { ReviewStore } from './ReviewStore.ts'
 import type { SessionStore } from './SessionStore.ts'
 import type { ShareStore } from './ShareStore.ts'
 import type { UserStore } from './UserStore.ts'
+import type { VersionStore } from './VersionStore.ts'
 
 export interface DocumentRecord {
   id: string
@@ -46,6 +49,9 @@ export interface Store {
   readonly shares: ShareStore
   readonly audit: AuditLog
   readonly comments: CommentStore
+  readonly versions: VersionStore
+  readonly reviews: ReviewStore
+  readonly notifications: NotificationStore
 
   createDocument(record: { id: string; title: string; ownerId?: string | null; branchId?: string | null }): Promise<DocumentRecord>
   getDocument(id: string): Promise<DocumentRecord | undefined>

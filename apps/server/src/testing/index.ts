@@ -5,6 +5,7 @@ export {
   decodeAwarenessEntries,
   decodeServerMessage,
   encodeAwarenessEntries,
+  encodeHello,
   encodeSavedRequest,
   encodeSync,
   openRawSocket,
@@ -21,3 +22,4 @@ export { storedDoc, storedDocAt, contentOf } from './storedDoc.ts'
 export { seededRandom } from './random.ts'
 export { createDocument } from './api.ts'
 export { spawnServer, type SpawnedServer } from './spawnServer.ts'
+export { paragraphs, writeBody } from './writeBody.ts'

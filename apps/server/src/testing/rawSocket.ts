@@ -1,4 +1,4 @@
-import { MessageType } from '@dongbi/schema'
+import { helloVersion, MessageType, type CollabEvent } from '@dongbi/schema'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
@@ -10,6 +10,7 @@ export type ServerMessage =
   | { type: 'awareness'; payload: Uint8Array }
   | { type: 'auth'; permissionDenied: string }
   | { type: 'saved'; n: number }
+  | { type: 'event'; event: CollabEvent }
   | { type: 'other'; bytes: Uint8Array }
 
 export function decodeServerMessage(bytes: Uint8Array): ServerMessage {
@@ -26,6 +27,8 @@ export function decodeServerMessage(bytes: Uint8Array): ServerMessage {
     }
     case MessageType.Saved:
       return { type: 'saved', n: decoding.readVarUint(decoder) }
+    case MessageType.Event:
+      return { type: 'event', event: JSON.parse(decoding.readVarString(decoder)) as CollabEvent }
     default:
       return { type: 'other', bytes }
   }
@@ -75,6 +78,14 @@ export function encodeSavedRequest(n: number): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.SavedRequest)
   encoding.writeVarUint(encoder, n)
+  return encoding.toUint8Array(encoder)
+}
+
+/** `[Hello, version]`: what 动笔's editor sends to receive `Event` messages. */
+export function encodeHello(version = helloVersion): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Hello)
+  encoding.writeVarUint(encoder, version)
   return encoding.toUint8Array(encoder)
 }
 

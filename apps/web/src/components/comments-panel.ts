@@ -1,5 +1,5 @@
 import { LocaleController, type DongbiEditor } from '@dongbi/editor'
-import type { AnchorDto, DocumentDto, DocumentEvent, ThreadDto, UserDto } from '@dongbi/schema'
+import type { AnchorDto, DocumentDto, CollabEvent, ThreadDto, UserDto } from '@dongbi/schema'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { api } from '../api/apiClient.ts'
@@ -79,7 +79,7 @@ export class DongbiCommentsPanel extends LitElement {
     }
   }
 
-  private handleEvent = (event: CustomEvent<DocumentEvent>): void => {
+  private handleEvent = (event: CustomEvent<CollabEvent>): void => {
     const detail = event.detail
     if (detail.type === 'thread.changed') {
       const index = this.threads.findIndex((t) => t.id === detail.thread.id)

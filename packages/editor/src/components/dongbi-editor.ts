@@ -1,4 +1,4 @@
-import { baseExtensions, bodyFragmentName, countCharacters, finalCloseCodes, MessageType, type AnchorDto, type CharacterCount, type DocumentEvent, type ThreadDto } from '@dongbi/schema'
+import { baseExtensions, bodyFragmentName, countCharacters, finalCloseCodes, helloVersion, MessageType, type AnchorDto, type CharacterCount, type CollabEvent, type ThreadDto } from '@dongbi/schema'
 import { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
@@ -40,7 +40,7 @@ export interface EditorErrorDetail {
  * @fires dongbi-count - `CharacterCount` of the text, after edits settle.
  * @fires dongbi-error - `{ code, reason }` when the server refuses the document for good.
  * @fires dongbi-read-only - `{ readOnly }` when the server accepts or refuses this user's edits.
- * @fires dongbi-document-event - a live `DocumentEvent` (comment threads changed) from the server.
+ * @fires dongbi-document-event - a live `CollabEvent` (comment threads changed) from the server.
  * @fires dongbi-thread-click - `{ threadId }` when highlighted comment text is clicked.
  */
 @customElement('dongbi-editor')
@@ -123,7 +123,7 @@ export class DongbiEditor extends LitElement {
     if (status === 'connected') {
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MessageType.Hello)
-      encoding.writeVarString(encoder, 'dongbi/1')
+      encoding.writeVarUint(encoder, helloVersion)
       this.provider?.ws?.send(encoding.toUint8Array(encoder))
     }
   }
@@ -177,7 +177,7 @@ export class DongbiEditor extends LitElement {
     provider.on('sync', this.handleSynced)
     provider.messageHandlers[MessageType.Event] = (_encoder, decoder) => {
       try {
-        this.emit<DocumentEvent>('dongbi-document-event', JSON.parse(decoding.readVarString(decoder)) as DocumentEvent)
+        this.emit<CollabEvent>('dongbi-document-event', JSON.parse(decoding.readVarString(decoder)) as CollabEvent)
       } catch {
         // a malformed event is ignored; the next full load will be right
       }
@@ -261,7 +261,7 @@ declare global {
     'dongbi-count': CustomEvent<CharacterCount>
     'dongbi-error': CustomEvent<EditorErrorDetail>
     'dongbi-read-only': CustomEvent<{ readOnly: boolean }>
-    'dongbi-document-event': CustomEvent<DocumentEvent>
+    'dongbi-document-event': CustomEvent<CollabEvent>
     'dongbi-thread-click': CustomEvent<{ threadId: string }>
   }
 }

@@ -52,8 +52,3 @@ export const threadSchema = z
   })
   .meta({ id: 'Thread' })
 export type ThreadDto = z.infer<typeof threadSchema>
-
-/** Live events on a document's sockets (动笔 clients only). */
-export type DocumentEvent =
-  | { type: 'thread.changed'; thread: ThreadDto }
-  | { type: 'thread.deleted'; threadId: string }

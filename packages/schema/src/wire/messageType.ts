@@ -16,11 +16,11 @@ export const MessageType = {
   /** Server → client answer to {@link MessageType.SavedRequest}. */
   Saved: 100,
   /**
-   * Client → server `[102, varString capabilities]`: "I am a 动笔 client". Only such sockets
-   * receive {@link MessageType.Event}, so stock providers never see an unknown type.
+   * Client → server `[102, varUint version]`: "I am 动笔's editor and read {@link MessageType.Event}".
+   * Only sockets that said so get events; a stock y-websocket client never sees type 103.
    */
   Hello: 102,
-  /** Server → client `[103, varString json]`: a live event (comments, review, notifications). */
+  /** Server → client `[103, varString json]`: a {@link CollabEvent}, e.g. a new unread count. */
   Event: 103,
 } as const
 export type MessageType = (typeof MessageType)[keyof typeof MessageType]

@@ -1,4 +1,4 @@
-import { createThreadBody, editCommentBody, replyBody, type DocumentEvent } from '@dongbi/schema'
+import { createThreadBody, editCommentBody, replyBody, type CollabEvent } from '@dongbi/schema'
 import { Hono, type Context } from 'hono'
 import { newId } from '../../auth/secretToken.ts'
 import { ApiError } from '../../http/ApiError.ts'
@@ -7,7 +7,7 @@ import { canResolveThread } from '../../policies/commentAccess.ts'
 import { documentAccess } from '../../policies/documentAccess.ts'
 import { presentThreads } from '../../presenters/presentThreads.ts'
 import type { ThreadRow } from '../../store/CommentStore.ts'
-import { findDocument, type Found } from '../documents/findDocument.ts'
+import { findDocument, type FoundDocument as Found } from '../documents/findDocument.ts'
 
 async function findThread(c: Context, found: Found): Promise<ThreadRow> {
   const thread = await c.var.services.store.comments.thread(c.req.param('threadId') ?? '')
@@ -31,11 +31,11 @@ async function publish(c: Context, documentId: string, threadId: string, status:
   const { store, collab } = c.var.services
   const row = await store.comments.thread(threadId)
   if (!row) {
-    collab.broadcastEvent(documentId, { type: 'thread.deleted', threadId } satisfies DocumentEvent)
+    collab.broadcastEvent(documentId, { type: 'thread.deleted', threadId } satisfies CollabEvent)
     return c.body(null, 204)
   }
   const [thread] = await presentThreads(store, [row])
-  collab.broadcastEvent(documentId, { type: 'thread.changed', thread: thread! } satisfies DocumentEvent)
+  collab.broadcastEvent(documentId, { type: 'thread.changed', thread: thread! } satisfies CollabEvent)
   return c.json(thread!, status)
 }
 

@@ -1,17 +1,14 @@
 import {
-  accessAtLeast,
   CloseCode,
   contentQuery,
   countCharacters,
   createDocumentBody,
-  documentId,
   listDocumentsQuery,
   nodeToHtml,
   nodeToText,
   shareBody,
   updateDocumentBody,
   ydocToNode,
-  type DocumentAccess,
   type DocumentContentDto,
   type ShareDto,
 } from '@dongbi/schema'
@@ -22,12 +19,7 @@ import { parseJson, parseQuery } from '../../http/parseJson.ts'
 import { requireUser } from '../../http/requireUser.ts'
 import { documentAccess } from '../../policies/documentAccess.ts'
 import { presentDocument } from '../../presenters/presentDocument.ts'
-import { findDocument } from './findDocument.ts'
-import type { DocumentRecord } from '../../store/Store.ts'
-
-function assertLive(record: DocumentRecord): void {
-  if (record.deletedAt) throw new ApiError('conflict', '文档在回收站中，请先恢复 (document is in the trash)')
-}
+import { assertLive, findDocument } from './findDocument.ts'
 
 async function granteeName(c: Context, type: 'user' | 'branch', id: string): Promise<string | undefined> {
   const { store } = c.var.services

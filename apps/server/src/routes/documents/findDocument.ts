@@ -5,7 +5,7 @@ import { requireUser } from '../../http/requireUser.ts'
 import { documentAccess } from '../../policies/documentAccess.ts'
 import type { DocumentRecord } from '../../store/Store.ts'
 
-export interface Found {
+export interface FoundDocument {
   record: DocumentRecord
   access: DocumentAccess
 }
@@ -14,7 +14,7 @@ export interface Found {
  * The document named by `:id` if the caller has at least `needed`. A document they cannot
  * read at all answers 404 exactly like a missing one, so ids cannot be probed.
  */
-export async function findDocument(c: Context, needed: DocumentAccess): Promise<Found> {
+export async function findDocument(c: Context, needed: DocumentAccess): Promise<FoundDocument> {
   const { user } = requireUser(c)
   const { store } = c.var.services
   const id = c.req.param('id') ?? ''
@@ -27,3 +27,7 @@ export async function findDocument(c: Context, needed: DocumentAccess): Promise<
   return { record, access }
 }
 
+/** Refuses changes to a document in the trash (409). */
+export function assertLive(record: DocumentRecord): void {
+  if (record.deletedAt) throw new ApiError('conflict', '文档在回收站中，请先恢复 (document is in the trash)')
+}

@@ -24,6 +24,21 @@ import {
   documentSchema,
   errorSchema,
   updateDocumentBody,
+  approveReviewBody,
+  createVersionBody,
+  documentDiffSchema,
+  markReadBody,
+  notificationListSchema,
+  renameVersionBody,
+  restoreResultSchema,
+  returnReviewBody,
+  reviewQueueSchema,
+  reviewSchema,
+  submitReviewBody,
+  unreadCountSchema,
+  versionContentSchema,
+  versionListSchema,
+  versionSchema,
 } from '@dongbi/schema'
 import { z } from 'zod'
 
@@ -59,6 +74,21 @@ const components = {
   CreateThread: createThreadBody,
   Reply: replyBody,
   EditComment: editCommentBody,
+  Review: reviewSchema,
+  ReviewQueue: reviewQueueSchema,
+  SubmitReview: submitReviewBody,
+  ReturnReview: returnReviewBody,
+  ApproveReview: approveReviewBody,
+  Version: versionSchema,
+  VersionList: versionListSchema,
+  VersionContent: versionContentSchema,
+  CreateVersion: createVersionBody,
+  RenameVersion: renameVersionBody,
+  RestoreResult: restoreResultSchema,
+  DocumentDiff: documentDiffSchema,
+  NotificationList: notificationListSchema,
+  MarkNotificationsRead: markReadBody,
+  UnreadCount: unreadCountSchema,
 }
 
 const ok = (description: string, schema?: string) => ({ description, ...(schema ? json(schema) : {}) })
@@ -234,6 +264,86 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'The stored body as ProseMirror JSON, plain text or HTML',
           responses: { 200: { description: 'Content', ...json('DocumentContent') }, 404: error('Unknown id') },
         },
+      },
+      '/api/documents/{id}/review': {
+        parameters: [idParam],
+        get: { summary: 'Review state (draft, submitted, returned, approved) and its history', responses: { 200: ok('The review', 'Review'), 404: error('Unknown or unreadable id') } },
+      },
+      '/api/documents/{id}/review/submit': {
+        parameters: [idParam],
+        post: {
+          summary: 'Submit (or resubmit after a return) to a reviewer (author); freezes a version, gives the reviewer comment access, notifies them',
+          requestBody: body('SubmitReview'),
+          responses: { 200: ok('The review', 'Review'), 400: error('Invalid body or reviewer'), ...signedIn, 404: error('Unknown or unreadable id'), 409: error('Illegal transition or in the trash') },
+        },
+      },
+      '/api/documents/{id}/review/withdraw': {
+        parameters: [idParam],
+        post: { summary: 'Withdraw a submission (author); back to draft', responses: { 200: ok('The review', 'Review'), ...signedIn, 404: error('Unknown or unreadable id'), 409: error('Illegal transition') } },
+      },
+      '/api/documents/{id}/review/return': {
+        parameters: [idParam],
+        post: {
+          summary: 'Return with an overall comment (the chosen reviewer)',
+          requestBody: body('ReturnReview'),
+          responses: { 200: ok('The review', 'Review'), 400: error('Invalid body'), ...signedIn, 404: error('Unknown or unreadable id'), 409: error('Illegal transition') },
+        },
+      },
+      '/api/documents/{id}/review/approve': {
+        parameters: [idParam],
+        post: {
+          summary: 'Approve, optionally with a comment (the chosen reviewer)',
+          requestBody: body('ApproveReview'),
+          responses: { 200: ok('The review', 'Review'), 400: error('Invalid body'), ...signedIn, 404: error('Unknown or unreadable id'), 409: error('Illegal transition') },
+        },
+      },
+      '/api/documents/{id}/versions': {
+        parameters: [idParam],
+        get: { summary: 'Versions, newest first (named, submissions, checkpoints, kept before a restore)', responses: { 200: ok('Versions', 'VersionList'), 404: error('Unknown or unreadable id') } },
+        post: { summary: 'Keep the current content as a named version (edit access)', requestBody: body('CreateVersion'), responses: { 201: ok('The version', 'Version'), 400: error('Invalid body'), ...signedIn, 404: error('Unknown or unreadable id'), 409: error('In the trash') } },
+      },
+      '/api/documents/{id}/versions/{versionId}': {
+        parameters: [idParam, param('versionId'), { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'text', 'html'] } }],
+        get: { summary: "A version's content as ProseMirror JSON, plain text or HTML", responses: { 200: ok('The content', 'VersionContent'), 404: error('Unknown id or version') } },
+        patch: { summary: 'Name or rename a version (edit access); an empty name clears it', requestBody: body('RenameVersion'), responses: { 200: ok('The version', 'Version'), 400: error('Invalid body'), ...signedIn, 404: error('Unknown id or version') } },
+      },
+      '/api/documents/{id}/versions/{versionId}/restore': {
+        parameters: [idParam, param('versionId')],
+        post: {
+          summary: 'Restore a version (edit access): applied to the live document as a new change that every open editor follows; the replaced content is kept as a version',
+          responses: { 200: ok('The restored version and the backup', 'RestoreResult'), ...signedIn, 404: error('Unknown id or version'), 409: error('In the trash'), 413: error('Too large') },
+        },
+      },
+      '/api/documents/{id}/diff': {
+        parameters: [
+          idParam,
+          { name: 'from', in: 'query', required: true, schema: { type: 'string' }, description: 'A version id, or `current`' },
+          { name: 'to', in: 'query', schema: { type: 'string', default: 'current' }, description: 'A version id, or `current`' },
+        ],
+        get: { summary: 'Character diff (inline insertions and deletions) of the plain texts of two versions or a version and the current text', responses: { 200: ok('The diff', 'DocumentDiff'), 400: error('Bad query'), 404: error('Unknown id or version') } },
+      },
+      '/api/reviews': {
+        get: {
+          summary: 'Documents submitted to me for review (role=reviewer), or that I submitted (role=author)',
+          parameters: [
+            { name: 'role', in: 'query', schema: { type: 'string', enum: ['reviewer', 'author'], default: 'reviewer' } },
+            { name: 'state', in: 'query', schema: { type: 'string', enum: ['draft', 'submitted', 'returned', 'approved'] } },
+          ],
+          responses: { 200: ok('Reviews, most recently changed first', 'ReviewQueue'), 400: error('Bad query'), 401: error('Not signed in') },
+        },
+      },
+      '/api/notifications': {
+        get: {
+          summary: 'My notifications, newest first, with the unread count',
+          parameters: [
+            { name: 'unread', in: 'query', schema: { type: 'string', enum: ['true', 'false'] } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } },
+          ],
+          responses: { 200: ok('Notifications', 'NotificationList'), 400: error('Bad query'), 401: error('Not signed in') },
+        },
+      },
+      '/api/notifications/read': {
+        post: { summary: 'Mark some (ids) or all of my notifications read; my open editors get the new count', requestBody: body('MarkNotificationsRead'), responses: { 200: ok('The unread count', 'UnreadCount'), 400: error('Invalid body'), 401: error('Not signed in') } },
       },
     },
     components: {

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely'
 import { documents } from './001_documents.ts'
 import { accounts } from './002_accounts.ts'
 import { comments } from './003_comments.ts'
+import { review } from './003_review.ts'
 
 /** Every migration, in order. Names sort lexically; never rename or reorder one that shipped. */
 const migrations: Record<string, Migration> = {
   '001_documents': documents,
   '002_accounts': accounts,
   '003_comments': comments,
+  '003_review': review,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,16 @@
+import type { CollabEvent } from '@dongbi/schema'
+import type * as Y from 'yjs'
+
+/**
+ * A hook into the life of loaded documents. Extensions run in the order given to
+ * {@link CollabServer}; a failing hook is logged and never stops the others or the server.
+ * Read what you need from `doc` before your first `await`: it may be destroyed after.
+ */
+export interface CollabExtension {
+  /** After a batch of updates to the document became durable and was broadcast. */
+  onChange?(documentId: string, doc: Y.Doc): void | Promise<void>
+  /** Before a loaded document leaves memory (idle unload or shutdown), once every update is durable. */
+  beforeUnload?(documentId: string, doc: Y.Doc): void | Promise<void>
+  /** A socket said `Hello`; `send` pushes it an `Event` (e.g. the current unread count). */
+  onHello?(socket: { userId: string; documentId: string; send: (event: CollabEvent) => void }): void | Promise<void>
+}

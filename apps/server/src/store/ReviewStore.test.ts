@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createStore } from './createStore.ts'
+import type { KyselyStore } from './KyselyStore.ts'
+
+let store: KyselyStore
+
+beforeEach(async () => {
+  store = await createStore({ databaseUrl: ':memory:', sqliteSynchronous: 'normal' })
+  await store.createDocument({ id: 'doc-00000001', title: '心得' })
+})
+afterEach(async () => {
+  await store.close()
+})
+
+const submit = { documentId: 'doc-00000001', action: 'submit', from: 'draft', to: 'submitted', actorId: 'author-01', reviewerId: 'mentor-01', submittedBy: 'author-01', comment: null } as const
+const content = { type: 'doc', content: [{ type: 'paragraph' }] }
+
+describe('ReviewStore.transition', () => {
+  it('moves only from the expected state (compare-and-set), writing nothing when it lost', async () => {
+    const version = { documentId: 'doc-00000001', kind: 'submission', createdBy: 'author-01', content, characters: 0 } as const
+    const results = await Promise.all([store.reviews.transition({ ...submit, version }), store.reviews.transition({ ...submit, version })])
+    expect(results.filter((r) => r === null)).toHaveLength(1)
+    expect(await store.reviews.history('doc-00000001')).toHaveLength(1)
+    // The loser's version was rolled back with it.
+    expect(await store.versions.list('doc-00000001')).toHaveLength(1)
+    expect(await store.reviews.get('doc-00000001')).toMatchObject({ state: 'submitted', reviewer_id: 'mentor-01' })
+  })
+
+  it('treats a document without a row as a draft', async () => {
+    expect(await store.reviews.get('doc-00000001')).toBeUndefined()
+    expect(await store.reviews.transition({ ...submit, action: 'return', from: 'submitted', to: 'returned' })).toBeNull()
+    expect(await store.reviews.transition(submit)).not.toBeNull()
+  })
+})
+
+describe('VersionStore', () => {
+  it('numbers versions per document, 1, 2, 3…', async () => {
+    await store.createDocument({ id: 'doc-00000002', title: '另一篇' })
+    const make = (documentId: string) => store.versions.create({ documentId, kind: 'named', createdBy: null, content, characters: 0 })
+    const numbers = await Promise.all([make('doc-00000001'), make('doc-00000001'), make('doc-00000002'), make('doc-00000001')])
+    expect(numbers.map((v) => [v.document_id, v.number])).toEqual([
+      ['doc-00000001', 1],
+      ['doc-00000001', 2],
+      ['doc-00000002', 1],
+      ['doc-00000001', 3],
+    ])
+  })
+})
