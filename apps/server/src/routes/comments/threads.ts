@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono'
 import { newId } from '../../auth/secretToken.ts'
 import { ApiError } from '../../http/ApiError.ts'
 import { parseJson } from '../../http/parseJson.ts'
+import { notify } from '../../notifications/notify.ts'
 import { canResolveThread } from '../../policies/commentAccess.ts'
 import { documentAccess } from '../../policies/documentAccess.ts'
 import { presentThreads } from '../../presenters/presentThreads.ts'
@@ -23,6 +24,27 @@ async function checkMentions(c: Context, found: Found, mentions: string[]): Prom
     if (!user || !(await documentAccess(store, user, found.record))) {
       throw new ApiError('invalid_request', '只能提及能阅读本文档的人 (mentioned user cannot read this document)')
     }
+  }
+}
+
+/**
+ * Tells the people a comment concerns: those it @mentions (`mention`), and, for a reply,
+ * everyone else who wrote in the thread (`reply`). Nobody is told twice or about their own words.
+ */
+async function notifyAbout(c: Context, found: Found, threadId: string, body: string, mentions: string[], isReply: boolean): Promise<void> {
+  const { store } = c.var.services
+  const actorId = c.var.principal!.user.id
+  const data = { threadId, excerpt: body.slice(0, 120) }
+  const told = new Set<string>([actorId])
+  for (const userId of new Set(mentions)) {
+    told.add(userId)
+    await notify(c.var.services, { userId, kind: 'mention', documentId: found.record.id, actorId, data })
+  }
+  if (!isReply) return
+  for (const comment of await store.comments.comments([threadId])) {
+    if (told.has(comment.author_id)) continue
+    told.add(comment.author_id)
+    await notify(c.var.services, { userId: comment.author_id, kind: 'reply', documentId: found.record.id, actorId, data })
   }
 }
 
@@ -82,6 +104,7 @@ export const threads = new Hono()
       },
       { id: newId(), thread_id: threadId, author_id: user.id, body: body.body, mentions: JSON.stringify(body.mentions), created_at: now, edited_at: null },
     )
+    await notifyAbout(c, found, threadId, body.body, body.mentions, false)
     return publish(c, found.record.id, threadId, 201)
   })
   .post('/threads/:threadId/comments', async (c) => {
@@ -98,6 +121,7 @@ export const threads = new Hono()
       created_at: new Date().toISOString(),
       edited_at: null,
     })
+    await notifyAbout(c, found, thread.id, body.body, body.mentions, true)
     return publish(c, found.record.id, thread.id, 201)
   })
   .post('/threads/:threadId/resolve', (c) => setStatus(c, 'resolved'))
