@@ -1,5 +1,6 @@
 import { getLocale, setLocale } from '@dongbi/editor'
 import './styles.css'
+import './review/review.css'
 import './components/dongbi-app.ts'
 
 setLocale(getLocale())

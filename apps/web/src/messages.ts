@@ -1,4 +1,5 @@
 import { getLocale } from '@dongbi/editor'
+import { reviewEn, reviewZh } from './review/reviewMessages.ts'
 
 /** The app shell's own strings (the editor's live in @dongbi/editor). Chinese first. */
 const zh = {
@@ -137,6 +138,7 @@ const zh = {
   'common.cancel': '取消',
   'common.error': '出错了：{message}',
   'common.loading': '加载中…',
+  ...reviewZh,
 } as const
 
 export type AppMessageKey = keyof typeof zh
@@ -277,6 +279,7 @@ const en: Record<AppMessageKey, string> = {
   'common.cancel': 'Cancel',
   'common.error': 'Something went wrong: {message}',
   'common.loading': 'Loading…',
+  ...reviewEn,
 }
 
 /** An app-shell message in the current locale, `{name}` placeholders filled. */

@@ -1,14 +1,26 @@
 import { getLocale } from '@dongbi/editor'
 import type {
   AnchorDto,
+  ApproveReviewBody,
+  CreateVersionBody,
+  MarkReadBody,
+  RenameVersionBody,
+  ReturnReviewBody,
+  SubmitReviewBody,
   AuditEventDto,
   ThreadDto,
   BranchDto,
   InvitationDto,
   MemberDto,
+  NotificationListDto,
+  RestoreResultDto,
+  ReviewDto,
+  ReviewQueueDto,
+  ReviewState,
   RosterRowDto,
   BranchRole,
   CreateDocumentBody,
+  DocumentDiffDto,
   DocumentDto,
   DocumentListDto,
   DocumentScopeName,
@@ -18,6 +30,8 @@ import type {
   TokenDto,
   UpdateDocumentBody,
   UserDto,
+  VersionContentDto,
+  VersionDto,
 } from '@dongbi/schema'
 
 /** An error answer from the API, with its machine-readable code. */
@@ -99,6 +113,24 @@ export const api = {
     request<ThreadDto>('POST', `/documents/${id(docId)}/threads/${id(threadId)}/${action}`),
   editComment: (docId: string, commentId: string, body: string) => request<ThreadDto>('PATCH', `/documents/${id(docId)}/comments/${id(commentId)}`, { body }),
   deleteComment: (docId: string, commentId: string) => request<void>('DELETE', `/documents/${id(docId)}/comments/${id(commentId)}`),
+
+  review: (docId: string) => request<ReviewDto>('GET', `/documents/${id(docId)}/review`),
+  submitReview: (docId: string, body: SubmitReviewBody) => request<ReviewDto>('POST', `/documents/${id(docId)}/review/submit`, body),
+  withdrawReview: (docId: string) => request<ReviewDto>('POST', `/documents/${id(docId)}/review/withdraw`),
+  returnReview: (docId: string, body: ReturnReviewBody) => request<ReviewDto>('POST', `/documents/${id(docId)}/review/return`, body),
+  approveReview: (docId: string, body: ApproveReviewBody) => request<ReviewDto>('POST', `/documents/${id(docId)}/review/approve`, body),
+  reviews: (role: 'reviewer' | 'author', state?: ReviewState) => request<ReviewQueueDto>('GET', `/reviews?role=${role}${state ? `&state=${state}` : ''}`),
+
+  versions: (docId: string) => request<{ versions: VersionDto[] }>('GET', `/documents/${id(docId)}/versions`),
+  saveVersion: (docId: string, body: CreateVersionBody) => request<VersionDto>('POST', `/documents/${id(docId)}/versions`, body),
+  versionText: (docId: string, versionId: string) => request<VersionContentDto>('GET', `/documents/${id(docId)}/versions/${id(versionId)}?format=text`),
+  renameVersion: (docId: string, versionId: string, body: RenameVersionBody) => request<VersionDto>('PATCH', `/documents/${id(docId)}/versions/${id(versionId)}`, body),
+  restoreVersion: (docId: string, versionId: string) => request<RestoreResultDto>('POST', `/documents/${id(docId)}/versions/${id(versionId)}/restore`),
+  /** `current` is the live text. */
+  diff: (docId: string, from: string, to: string) => request<DocumentDiffDto>('GET', `/documents/${id(docId)}/diff?from=${id(from)}&to=${id(to)}`),
+
+  notifications: (limit = 50) => request<NotificationListDto>('GET', `/notifications?limit=${limit}`),
+  markNotificationsRead: (which: MarkReadBody) => request<{ unread: number }>('POST', '/notifications/read', which),
 
   directory: (q: string) =>
     request<{ users: { id: string; username: string; displayName: string }[]; branches: { id: string; name: string }[] }>('GET', `/directory?q=${id(q)}`),

@@ -5,6 +5,7 @@ import { api } from '../api/apiClient.ts'
 import { tr } from '../messages.ts'
 import { navigate } from '../router.ts'
 import { session } from '../session.ts'
+import './notification-bell.ts'
 
 /** The product header: wordmark, tagline, the user's menu and the language switch. */
 @customElement('dongbi-app-header')
@@ -32,6 +33,7 @@ export class DongbiAppHeader extends LitElement {
               ${session.managesBranches || user.memberships.length ? html`<a href="/branches">${tr('nav.branches')}</a>` : nothing}
               ${user.isAdmin ? html`<a href="/admin">${tr('nav.admin')}</a>` : nothing}
             </nav>
+            <dongbi-notification-bell></dongbi-notification-bell>
             <details class="user-menu">
               <summary><span class="avatar" style="background:${user.color}">${user.displayName.slice(0, 1)}</span>${user.displayName}</summary>
               <div class="menu" role="menu">

@@ -7,6 +7,7 @@ import { formatTime } from '../formatTime.ts'
 import { tr } from '../messages.ts'
 import { navigate, scopePath } from '../router.ts'
 import { session } from '../session.ts'
+import './review-queue.ts'
 
 const scopes: { scope: DocumentScopeName; label: Parameters<typeof tr>[0] }[] = [
   { scope: 'mine', label: 'nav.mine' },
@@ -180,6 +181,7 @@ export class DongbiDocumentListPage extends LitElement {
         </nav>
         ${this.renderCreate()}
       </div>
+      ${this.scope === 'mine' ? html`<dongbi-review-queue></dongbi-review-queue>` : nothing}
       ${this.error
         ? html`<div class="error-box" role="alert">${t('docs.loadFailed')}：${this.error} <button type="button" @click=${this.load}>${t('docs.retry')}</button></div>`
         : documents === undefined

@@ -10,6 +10,10 @@ import type { DongbiCommentsPanel } from './comments-panel.ts'
 import './comments-panel.ts'
 import type { DongbiShareDialog } from './share-dialog.ts'
 import './share-dialog.ts'
+import './notification-bell.ts'
+import './review-bar.ts'
+import type { DongbiVersionsDialog } from './versions-dialog.ts'
+import './versions-dialog.ts'
 
 function collabUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${collabPath}`
@@ -30,6 +34,7 @@ export class DongbiEditorPage extends LitElement {
   @state() private editorElement: DongbiEditor | null = null
   @query('dongbi-share-dialog') private shareDialog!: DongbiShareDialog
   @query('dongbi-comments-panel') private commentsPanel!: DongbiCommentsPanel
+  @query('dongbi-versions-dialog') private versionsDialog!: DongbiVersionsDialog
   private readonly locale = new LocaleController(this)
 
   override createRenderRoot(): HTMLElement {
@@ -142,14 +147,17 @@ export class DongbiEditorPage extends LitElement {
               @change=${this.handleTitleChange}
               @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
             />
-            ${readOnly ? html`<span class="chip access-${document.access}" title=${t('status.readOnly')}>${tr(`access.${document.access}`)}</span>` : nothing}`
+            ${readOnly ? html`<span class="chip access-${document.access}" title=${t('status.readOnly')}>${tr(`access.${document.access}`)}</span>` : nothing}
+            ${user && !this.failure ? html`<dongbi-review-bar .document=${document} .me=${user} .source=${this.editorElement}></dongbi-review-bar>` : nothing}`
           : html`<span class="doc-title-input placeholder"></span>`}
         <span class="spacer"></span>
         ${document && !this.failure
           ? html`<dongbi-sync-status .status=${this.sync.status} .pending=${this.sync.pending}></dongbi-sync-status>
               ${this.count ? html`<dongbi-char-count .count=${this.count}></dongbi-char-count>` : nothing}
+              <button class="versions-button" type="button" @click=${() => this.versionsDialog.open()}>${tr('versions.button')}</button>
               <button class="share-button" type="button" @click=${() => this.shareDialog.open()}>${tr('share.button')}</button>`
           : nothing}
+        ${user ? html`<dongbi-notification-bell .source=${this.editorElement}></dongbi-notification-bell>` : nothing}
         ${user ? html`<span class="me"><span class="avatar" style="background:${user.color}">${user.displayName.slice(0, 1)}</span>${user.displayName}</span>` : nothing}
         <button class="lang" type="button" @click=${() => setLocale(getLocale() === 'en' ? 'zh-CN' : 'en')}>${t('lang.switch')}</button>
       </header>
@@ -183,7 +191,8 @@ export class DongbiEditorPage extends LitElement {
               </main>
               <dongbi-comments-panel .document=${document} .me=${user} .editorElement=${this.editorElement}></dongbi-comments-panel>
               </div>
-              <dongbi-share-dialog .document=${document}></dongbi-share-dialog>`
+              <dongbi-share-dialog .document=${document}></dongbi-share-dialog>
+              <dongbi-versions-dialog .document=${document}></dongbi-versions-dialog>`
           : html`<p class="empty" aria-busy="true">…</p>`}
     </div>`
   }

@@ -39,5 +39,6 @@ export const markReadBody = z
     z.object({ all: z.literal(true) }).strict(),
   ])
   .meta({ id: 'MarkNotificationsRead' })
+export type MarkReadBody = z.input<typeof markReadBody>
 
 export const unreadCountSchema = z.object({ unread: z.number().int() }).meta({ id: 'UnreadCount' })

@@ -23,6 +23,9 @@ export const submitReviewBody = z
 
 export const returnReviewBody = z.object({ comment: overallComment.min(1, '退回时请写总体意见') }).strict().meta({ id: 'ReturnReview' })
 export const approveReviewBody = z.object({ comment: overallComment.optional() }).strict().meta({ id: 'ApproveReview' })
+export type SubmitReviewBody = z.input<typeof submitReviewBody>
+export type ReturnReviewBody = z.input<typeof returnReviewBody>
+export type ApproveReviewBody = z.input<typeof approveReviewBody>
 
 export const reviewEventSchema = z.object({
   id: z.number().int(),

@@ -34,6 +34,8 @@ export const versionListSchema = z.object({ versions: z.array(versionSchema) }).
 export const createVersionBody = z.object({ name: versionName.pipe(z.string().min(1, '版本名不能为空')) }).strict().meta({ id: 'CreateVersion' })
 /** An empty name clears it. */
 export const renameVersionBody = z.object({ name: versionName }).strict().meta({ id: 'RenameVersion' })
+export type CreateVersionBody = z.input<typeof createVersionBody>
+export type RenameVersionBody = z.input<typeof renameVersionBody>
 
 export const versionContentSchema = z
   .object({
