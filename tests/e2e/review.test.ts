@@ -74,6 +74,13 @@ describe('the review loop in Chromium', () => {
     // The mentor is busy in their own notes: the bell there is live on that document's socket.
     await openEditor(mentor.page, server.url, notes)
     expect(await mentor.page.locator('.bell-badge').count()).toBe(0)
+    // Empty states: no notifications, no versions yet.
+    await mentor.page.click('dongbi-editor-page button.bell')
+    await mentor.page.waitForSelector('.inbox .inbox-empty:text("没有通知。")')
+    await mentor.page.click('button.versions-button')
+    await mentor.page.waitForSelector('.versions-empty')
+    await screenshot(mentor.page, 'review-versions-empty')
+    await mentor.page.click('button.close-versions')
 
     // The member submits to the mentor, who is offered first as a mentor of the branch.
     await author.page.click('button.submit-review')
@@ -183,6 +190,41 @@ describe('the review loop in Chromium', () => {
     expect(await author.page.textContent('.version-text')).toContain('逐字逐句学习')
     await screenshot(author.page, 'review-version-text')
 
+    // Restoring the first submission goes through the live document: the mentor's editor follows.
+    author.page.once('dialog', (dialog) => void dialog.accept())
+    await author.page.locator('.version-row').last().locator('button.restore-version').click()
+    await author.page.waitForSelector('.versions-dialog .form-ok')
+    await expect.poll(() => editorText(mentor.page)).toBe('深入学习贯彻党的二十大精神。我们要认真学习，联系实际。')
+    await expect.poll(() => editorText(author.page)).toBe('深入学习贯彻党的二十大精神。我们要认真学习，联系实际。')
+    expect(await author.page.locator('.version-row .version-name').allTextContents()).toContain('恢复前备份 #4')
+
     expect([...author.errors, ...mentor.errors]).toEqual([])
+  })
+
+  it('reads in English too: status, versions and the inbox', async () => {
+    const writer = await signedIn(browser, server, { name: 'Wang Fang', username: 'wangfang' }, 'en')
+    contexts.push(writer.context)
+    const page = await writer.context.newPage()
+    const errors = collectPageErrors(page)
+    await page.addInitScript(() => localStorage.setItem('dongbi.locale', 'en'))
+    const id = await createDocument(server, 'Reflections', writer.token)
+    await openEditor(page, server.url, id)
+    await page.click('.ProseMirror')
+    await page.keyboard.type('学习笔记 first line.')
+    await page.click('.review-chip')
+    await page.waitForSelector('.review-history')
+    await page.click('.review-history header .link')
+    await page.click('button.versions-button')
+    await page.fill('.save-version input', 'First draft')
+    await page.click('.save-version button[type=submit]')
+    await page.waitForSelector('.version-row')
+    await page.click('.version-row button.compare-version')
+    await page.waitForSelector('dongbi-version-diff .diff-stats')
+    await screenshot(page, 'review-versions-en')
+    await page.click('button.close-versions')
+    await page.click('dongbi-editor-page button.bell')
+    await page.waitForSelector('.inbox .inbox-empty')
+    await screenshot(page, 'review-editor-en')
+    expect(errors).toEqual([])
   })
 })

@@ -66,7 +66,7 @@ export class DongbiReviewCommentDialog extends LitElement {
         <h2 id="review-comment-title">${tr(returning ? 'review.returnTitle' : 'review.approveTitle')}</h2>
         <label class="field">${tr(returning ? 'review.returnComment' : 'review.approveComment')}<textarea name="comment" rows="5" maxlength="5000" aria-required=${returning ? "true" : "false"}></textarea></label>
         ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : nothing}
-        <div class="dialog-actions">
+        <div class="app-dialog-actions">
           <button class="small-button" type="button" @click=${() => this.dialog.close()}>${tr('common.cancel')}</button>
           <button class="primary" type="submit" ?disabled=${this.busy}>${tr(returning ? 'review.return' : 'review.approve')}</button>
         </div>

@@ -106,7 +106,7 @@ export class DongbiSubmitReviewDialog extends LitElement {
         ${this.renderPeople(this.others)}
         <label class="field">${tr('review.note')}<textarea name="note" rows="3" maxlength="5000"></textarea></label>
         ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : nothing}
-        <div class="dialog-actions">
+        <div class="app-dialog-actions">
           <button class="small-button" type="button" @click=${() => this.dialog.close()}>${tr('common.cancel')}</button>
           <button class="primary" type="submit" ?disabled=${!this.picked || this.busy}>${tr('review.send')}</button>
         </div>

@@ -166,7 +166,7 @@ export class DongbiVersionsDialog extends LitElement {
   private renderPane() {
     const pane = this.pane
     if (pane.kind === 'text') {
-      return html`<h3 class="pane-title">${versionLabel(pane.version)}</h3><div class="version-text reading">${pane.text}</div>`
+      return html`<h3 class="pane-title">${versionLabel(pane.version)} <span class="muted small">${new Date(pane.version.createdAt).toLocaleString()}</span></h3><div class="version-text reading">${pane.text}</div>`
     }
     if (pane.kind === 'diff') {
       return html`<div class="diff-layout">
@@ -174,7 +174,7 @@ export class DongbiVersionsDialog extends LitElement {
         <dongbi-addressed-threads .threads=${threadsAddressed(this.threads, pane.diff.ops, { newerTime: pane.diff.to === current ? undefined : pane.diff.to.createdAt })}></dongbi-addressed-threads>
       </div>`
     }
-    return html`<p class="muted pane-empty">${tr('versions.pick')}</p>`
+    return this.versions?.length ? html`<p class="muted pane-empty">${tr('versions.pick')}</p>` : nothing
   }
 
   protected override render() {
