@@ -90,8 +90,8 @@ describe('inline comments in Chromium', () => {
     await mentor.page.waitForSelector('.thread.resolved')
     expect(await mentor.page.textContent('.thread.resolved')).toContain('陈静 已解决')
 
-    // The mentor cannot change the text (server-enforced read-only for 可评论).
-    expect(await mentor.page.getAttribute('.ProseMirror', 'contenteditable')).toBe('false')
+    // The mentor cannot change the text, only suggest changes (server-enforced for 可评论).
+    expect(await mentor.page.isVisible('.toolbar-row .suggest-chip')).toBe(true)
     expect([...author.errors, ...mentor.errors]).toEqual([])
   })
 

@@ -98,22 +98,31 @@ describe('accounts and permissions in Chromium', () => {
     await screenshot(member.page, 'share-dialog')
     await member.page.click('.dialog-actions button')
 
-    // The mentor opens it: read-only (可评论), typing changes nothing, live edits arrive.
+    // The mentor opens it (可评论): typing only makes suggestions (建议模式), live edits arrive.
     const mentor = await freshPage()
     await signInAndChangePassword(mentor.page, 'liuyang', credentials.liuyang!, 'liu-yang-new-pass')
     await mentor.page.goto(`${server.url}/shared`)
     await mentor.page.waitForSelector('.doc-row .chip.access-comment')
     await mentor.page.click('.doc-row a.doc-title')
     await mentor.page.waitForFunction(() => document.querySelector('dongbi-editor')?.editor?.getText() === '学习心得：')
-    expect(await mentor.page.getAttribute('.ProseMirror', 'contenteditable')).toBe('false')
+    await mentor.page.waitForSelector('.toolbar-row .suggest-chip')
     await mentor.page.click('.ProseMirror')
     await mentor.page.keyboard.type('导师改动')
+    await member.page.waitForFunction(() => document.querySelector('dongbi-editor ins.dongbi-suggestion--insert')?.textContent === '导师改动')
     await member.page.click('.ProseMirror')
     await member.page.keyboard.press('End')
     await member.page.keyboard.type('认真学习。')
-    await mentor.page.waitForFunction(() => document.querySelector('dongbi-editor')!.editor!.getText() === '学习心得：认真学习。')
+    // The text without pending suggestions.
+    const ownText = () => {
+      let text = ''
+      document.querySelector('dongbi-editor')!.editor!.state.doc.descendants((node) => {
+        if (node.isText && !node.marks.some((mark) => mark.type.name === 'suggestionInsert')) text += node.text
+      })
+      return text
+    }
+    await mentor.page.waitForFunction(`(${ownText.toString()})() === '学习心得：认真学习。'`)
     await member.page.waitForFunction(() => document.querySelector('dongbi-editor')?.sync.status === 'saved')
-    expect(await member.page.evaluate(() => document.querySelector('dongbi-editor')!.editor!.getText())).toBe('学习心得：认真学习。')
+    expect(await member.page.evaluate(`(${ownText.toString()})()`)).toBe('学习心得：认真学习。')
     expect(await mentor.page.textContent('.editor-topbar .chip')).toContain('可评论')
     await screenshot(mentor.page, 'mentor-read-only')
 

@@ -1,6 +1,6 @@
 import type { SuggestionAttrs } from '@dongbi/schema'
 import { Fragment, type Mark, type Node } from '@tiptap/pm/model'
-import { TextSelection, type EditorState, type Selection, type Transaction } from '@tiptap/pm/state'
+import { Selection, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 
 /** Who is suggesting. */
 export interface Suggester {
@@ -101,7 +101,7 @@ export function suggestChanges(state: EditorState, options: SuggestChangesOption
   // A deletion: Backspace leaves the cursor before the struck text, Delete after it.
   const { empty, head } = options.baseSelection
   const cursor = empty && head === endA && endA > start ? after.map(start, -1) : after.map(endA, 1)
-  return tr.setSelection(TextSelection.create(tr.doc, cursor))
+  return tr.setSelection(Selection.near(tr.doc.resolve(cursor)))
 }
 
 /** The attributes of the author's own suggestion touching [from, to], to grow it rather than start another. */
