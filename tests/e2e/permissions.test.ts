@@ -50,7 +50,7 @@ async function signInAndChangePassword(page: Page, username: string, temporary: 
 const roster = ['姓名,用户名,支部,角色,出生年份', '陈静,chenjing,第一支部,党员,1988', '刘洋,liuyang,第一支部,导师,1979', '周敏,zhoumin,第二支部,党员,1995'].join('\n')
 
 describe('accounts and permissions in Chromium', () => {
-  it('admin imports a roster; a member shares with a mentor at 可评论; the mentor cannot type but sees live edits', async () => {
+  it('admin imports a roster; a member shares with a mentor at 可评论; the mentor can only suggest and sees live edits', async () => {
     // The admin signs in and imports the roster, previewing a bad file first.
     const admin = await freshPage()
     await signIn(admin.page, 'zuzhi', 'admin-password-1')
@@ -120,9 +120,9 @@ describe('accounts and permissions in Chromium', () => {
       })
       return text
     }
-    await mentor.page.waitForFunction(`(${ownText.toString()})() === '学习心得：认真学习。'`)
+    await expect.poll(() => mentor.page.evaluate(ownText)).toBe('学习心得：认真学习。')
     await member.page.waitForFunction(() => document.querySelector('dongbi-editor')?.sync.status === 'saved')
-    expect(await member.page.evaluate(`(${ownText.toString()})()`)).toBe('学习心得：认真学习。')
+    expect(await member.page.evaluate(ownText)).toBe('学习心得：认真学习。')
     expect(await mentor.page.textContent('.editor-topbar .chip')).toContain('可评论')
     await screenshot(mentor.page, 'mentor-read-only')
 

@@ -62,7 +62,8 @@ describe('suggestion mode in Chromium', () => {
     await mentor.page.waitForSelector('.toolbar-row .suggest-chip')
     expect(await mentor.page.getAttribute('.ProseMirror', 'contenteditable')).toBe('true')
 
-    // An insertion through a Chinese IME: pinyin while composing, 认真 committed.
+    // An insertion through a Chinese IME: pinyin while composing, 认真 committed (CDP
+    // composition events need the page in front).
     await mentor.page.bringToFront()
     await place(mentor.page, '深入')
     const cdp = await mentor.page.context().newCDPSession(mentor.page)
