@@ -19,6 +19,6 @@ export const SuggestionDelete = Mark.create({
   },
 
   renderHTML({ HTMLAttributes }) {
-    return ['del', mergeAttributes(HTMLAttributes, { class: 'dongbi-suggestion dongbi-suggestion--delete', title: HTMLAttributes['data-suggestion-author-name'] })]
+    return ['del', mergeAttributes(HTMLAttributes, { class: 'dongbi-suggestion dongbi-suggestion--delete', title: HTMLAttributes['data-suggestion-author-name'] }), 0]
   },
 })

@@ -20,6 +20,6 @@ export const SuggestionInsert = Mark.create({
   },
 
   renderHTML({ HTMLAttributes }) {
-    return ['ins', mergeAttributes(HTMLAttributes, { class: 'dongbi-suggestion dongbi-suggestion--insert', title: HTMLAttributes['data-suggestion-author-name'] })]
+    return ['ins', mergeAttributes(HTMLAttributes, { class: 'dongbi-suggestion dongbi-suggestion--insert', title: HTMLAttributes['data-suggestion-author-name'] }), 0]
   },
 })
