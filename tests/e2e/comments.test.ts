@@ -38,6 +38,8 @@ async function select(page: Page, text: string): Promise<void> {
     })
     editor.chain().focus().setTextSelection({ from: found, to: found + needle.length }).run()
   }, text)
+  // Tiptap focuses on the next frame: keys sent before that would go to the page.
+  await page.waitForFunction(() => document.querySelector('dongbi-editor')!.editor!.view.hasFocus())
 }
 
 const highlighted = (page: Page) => page.$$eval('.dongbi-comment', (spans) => spans.map((s) => s.textContent).join(''))

@@ -42,6 +42,8 @@ async function place(page: Page, text: string, { select = false } = {}): Promise
     },
     [text, select] as const,
   )
+  // Tiptap focuses on the next frame: keys sent before that would go to the page.
+  await page.waitForFunction(() => document.querySelector('dongbi-editor')!.editor!.view.hasFocus())
 }
 
 const marked = (page: Page, kind: 'insert' | 'delete') =>
