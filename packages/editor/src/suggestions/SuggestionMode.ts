@@ -1,10 +1,9 @@
 import { resolveSuggestions, type SuggestionAttrs } from '@dongbi/schema'
 import { Extension } from '@tiptap/core'
 import type { Node } from '@tiptap/pm/model'
-import { Plugin, PluginKey, type Selection } from '@tiptap/pm/state'
+import { Plugin, PluginKey, type Selection, type Transaction } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
-import { compositionEndMeta } from '../CompositionGuard.ts'
 import { suggestChanges, type Suggester } from './suggestChanges.ts'
 
 export const suggestionModeKey = new PluginKey('suggestionMode')
@@ -44,7 +43,7 @@ const byId = (id: string) => (mark: { attrs: Record<string, unknown> }) => (mark
  * IME: while a composition is open its intermediate text stays unmarked (re-rendering the
  * composing text would break the IME; CompositionGuard keeps it from Yjs meanwhile); the
  * whole composition becomes one suggestion on the first transaction after it ends —
- * CompositionGuard dispatches one before it sends.
+ * CompositionGuard dispatches one (`compositionEndMeta`) before it sends.
  *
  * Accepting and rejecting are plain commands here; who may do it is decided by the page and
  * enforced by the server.
@@ -57,20 +56,28 @@ export const SuggestionMode = Extension.create<Record<string, never>, Suggestion
   },
 
   addCommands() {
-    const resolve = (accept: boolean, only?: (mark: { attrs: Record<string, unknown> }) => boolean) =>
-      ({ tr, dispatch }: { tr: import('@tiptap/pm/state').Transaction; dispatch?: unknown }) => {
+    const resolve =
+      (accept: boolean, only?: (mark: { attrs: Record<string, unknown> }) => boolean) =>
+      ({ tr, dispatch }: { tr: Transaction; dispatch?: unknown }) => {
         if (dispatch) resolveSuggestions(tr, { accept, only }).setMeta(suggestionModeKey, 'resolve')
         return true
       }
     return {
-      setSuggesting: (on) => () => {
-        this.storage.suggesting = on
-        return true
-      },
-      setSuggestionAuthor: (author) => () => {
-        this.storage.author = author
-        return true
-      },
+      // Settings, not document changes: nothing to dispatch.
+      setSuggesting:
+        (on) =>
+        ({ tr }) => {
+          this.storage.suggesting = on
+          tr.setMeta('preventDispatch', true)
+          return true
+        },
+      setSuggestionAuthor:
+        (author) =>
+        ({ tr }) => {
+          this.storage.author = author
+          tr.setMeta('preventDispatch', true)
+          return true
+        },
       acceptSuggestion: (id) => resolve(true, byId(id)),
       rejectSuggestion: (id) => resolve(false, byId(id)),
       acceptAll: () => resolve(true),
@@ -105,9 +112,10 @@ export const SuggestionMode = Extension.create<Record<string, never>, Suggestion
             if (local && !pending) pending = { doc: oldState.doc, selection: oldState.selection }
             return null
           }
-          const flush = transactions.some((tr) => tr.getMeta(compositionEndMeta))
+          // The first transaction after a composition (at the latest CompositionGuard's
+          // `compositionEndMeta` one) rewrites all of it.
           const base = pending ?? (local ? { doc: oldState.doc, selection: oldState.selection } : null)
-          if (!base || (!local && !flush && !pending)) return null
+          if (!base) return null
           pending = null
           const tr = suggestChanges(newState, { base: base.doc, baseSelection: base.selection, author: storage.author })
           return tr?.setMeta(suggestionModeKey, 'suggest') ?? null
