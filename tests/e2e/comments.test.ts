@@ -40,6 +40,8 @@ async function select(page: Page, text: string): Promise<void> {
     })
     editor.commands.setTextSelection({ from: found, to: found + needle.length })
   }, text)
+  // Tiptap focuses on the next frame: keys sent before that would go to the page.
+  await page.waitForFunction(() => document.querySelector('dongbi-editor')!.editor!.view.hasFocus())
 }
 
 const highlighted = (page: Page) => page.$$eval('.dongbi-comment', (spans) => spans.map((s) => s.textContent).join(''))
@@ -101,8 +103,8 @@ describe('inline comments in Chromium', () => {
     await mentor.page.waitForSelector('.thread.resolved')
     expect(await mentor.page.textContent('.thread.resolved')).toContain('陈静 已解决')
 
-    // The mentor cannot change the text (server-enforced read-only for 可评论).
-    expect(await mentor.page.getAttribute('.ProseMirror', 'contenteditable')).toBe('false')
+    // The mentor cannot change the text, only suggest changes (server-enforced for 可评论).
+    expect(await mentor.page.isVisible('.toolbar-row .suggest-chip')).toBe(true)
     expect([...author.errors, ...mentor.errors]).toEqual([])
   })
 

@@ -50,7 +50,7 @@ async function signInAndChangePassword(page: Page, username: string, temporary: 
 const roster = ['姓名,用户名,支部,角色,出生年份', '陈静,chenjing,第一支部,党员,1988', '刘洋,liuyang,第一支部,导师,1979', '周敏,zhoumin,第二支部,党员,1995'].join('\n')
 
 describe('accounts and permissions in Chromium', () => {
-  it('admin imports a roster; a member shares with a mentor at 可评论; the mentor cannot type but sees live edits', async () => {
+  it('admin imports a roster; a member shares with a mentor at 可评论; the mentor can only suggest and sees live edits', async () => {
     // The admin signs in and imports the roster, previewing a bad file first.
     const admin = await freshPage()
     await signIn(admin.page, 'zuzhi', 'admin-password-1')
@@ -98,22 +98,31 @@ describe('accounts and permissions in Chromium', () => {
     await screenshot(member.page, 'share-dialog')
     await member.page.click('.dialog-actions button')
 
-    // The mentor opens it: read-only (可评论), typing changes nothing, live edits arrive.
+    // The mentor opens it (可评论): typing only makes suggestions (建议模式), live edits arrive.
     const mentor = await freshPage()
     await signInAndChangePassword(mentor.page, 'liuyang', credentials.liuyang!, 'liu-yang-new-pass')
     await mentor.page.goto(`${server.url}/shared`)
     await mentor.page.waitForSelector('.doc-row .chip.access-comment')
     await mentor.page.click('.doc-row a.doc-title')
     await mentor.page.waitForFunction(() => document.querySelector('dongbi-editor')?.editor?.getText() === '学习心得：')
-    expect(await mentor.page.getAttribute('.ProseMirror', 'contenteditable')).toBe('false')
+    await mentor.page.waitForSelector('.toolbar-row .suggest-chip')
     await mentor.page.click('.ProseMirror')
     await mentor.page.keyboard.type('导师改动')
+    await member.page.waitForFunction(() => document.querySelector('dongbi-editor ins.dongbi-suggestion--insert')?.textContent === '导师改动')
     await member.page.click('.ProseMirror')
     await member.page.keyboard.press('End')
     await member.page.keyboard.type('认真学习。')
-    await mentor.page.waitForFunction(() => document.querySelector('dongbi-editor')!.editor!.getText() === '学习心得：认真学习。')
+    // The text without pending suggestions.
+    const ownText = () => {
+      let text = ''
+      document.querySelector('dongbi-editor')!.editor!.state.doc.descendants((node) => {
+        if (node.isText && !node.marks.some((mark) => mark.type.name === 'suggestionInsert')) text += node.text
+      })
+      return text
+    }
+    await expect.poll(() => mentor.page.evaluate(ownText)).toBe('学习心得：认真学习。')
     await member.page.waitForFunction(() => document.querySelector('dongbi-editor')?.sync.status === 'saved')
-    expect(await member.page.evaluate(() => document.querySelector('dongbi-editor')!.editor!.getText())).toBe('学习心得：认真学习。')
+    expect(await member.page.evaluate(ownText)).toBe('学习心得：认真学习。')
     expect(await mentor.page.textContent('.editor-topbar .chip')).toContain('可评论')
     await screenshot(mentor.page, 'mentor-read-only')
 

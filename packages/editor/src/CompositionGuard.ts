@@ -13,6 +13,9 @@ interface Binding {
   _forceRerender: () => void
 }
 
+/** Meta of the (empty) transaction dispatched when a composition ends, before its text is sent. */
+export const compositionEndMeta = 'dongbiCompositionEnd'
+
 /**
  * Holds collaboration sync still while an IME composition is open.
  *
@@ -20,7 +23,8 @@ interface Binding {
  * Yjs binding would send every intermediate state to everyone, and a remote change arriving
  * mid-composition would re-render the paragraph and break the IME. While `view.composing`,
  * local changes stay local and remote ones wait; at `compositionend` the committed text is
- * sent and waiting remote changes are rendered.
+ * sent and waiting remote changes are rendered. Just before sending, an empty transaction
+ * with {@link compositionEndMeta} lets plugins (suggestion mode) rewrite the committed text.
  */
 export const CompositionGuard = Extension.create({
   name: 'compositionGuard',
@@ -55,6 +59,7 @@ export const CompositionGuard = Extension.create({
               if (view.isDestroyed || view.composing) return
               if (localPending) {
                 localPending = false
+                view.dispatch(view.state.tr.setMeta(compositionEndMeta, true))
                 binding.mux(() => sendLocal(view.state.doc))
               }
               if (remotePending) {

@@ -1,7 +1,7 @@
 import { accessAtLeast, CloseCode } from '@dongbi/schema'
 import type { WebSocket } from 'ws'
 import type { Authorization } from './CollabAuthorizer.ts'
-import { encodeReadOnly, encodeSaved } from './encodeMessages.ts'
+import { encodePermissionDenied, encodeReadOnly, encodeSaved } from './encodeMessages.ts'
 
 /** One client socket on one document. */
 export class Connection {
@@ -29,6 +29,16 @@ export class Connection {
     return accessAtLeast(this.authorization.access, 'edit')
   }
 
+  /** May this socket make suggestions (comment access and above)? */
+  get canSuggest(): boolean {
+    return accessAtLeast(this.authorization.access, 'comment')
+  }
+
+  /** Tells the client that an update was dropped: it changed more than its own suggestions. */
+  refuseUpdate(): void {
+    this.send(encodePermissionDenied('refused: only suggestions are accepted'))
+  }
+
   /** Tells the client, once per change of access, that its edits are not accepted. */
   tellReadOnly(): void {
     if (this.toldReadOnly) return
@@ -39,8 +49,10 @@ export class Connection {
   /** Applies a new access level from a recheck. */
   changeAccess(access: Authorization['access']): void {
     const couldEdit = this.canEdit
+    const previous = this.authorization.access
     this.authorization.access = access
-    if (couldEdit && !this.canEdit) {
+    if (!this.canEdit && (couldEdit || previous !== access)) {
+      // Read-only now, or read-only at another level (comment ⇄ view: suggestions or nothing).
       this.toldReadOnly = false
       this.tellReadOnly()
     } else if (!couldEdit && this.canEdit) {

@@ -42,6 +42,8 @@ export class DocumentRoom {
   private pendingWrites = 0
   private pendingBytes = 0
   private outgoing: Outgoing[] = []
+  /** Accepted updates not yet durable, hence not yet in `doc`. */
+  private unapplied: Uint8Array[] = []
   private compacting: Promise<void> | null = null
   private drainWaiters: (() => void)[] = []
 
@@ -148,9 +150,11 @@ export class DocumentRoom {
     this.storedBytes += data.byteLength
     this.pendingBytes += data.byteLength
     this.pendingWrites++
+    this.unapplied.push(data)
     this.options.writer.write({ docId: this.id, data }, (error, seq) => {
       this.pendingWrites--
       this.pendingBytes -= data.byteLength
+      this.unapplied.splice(this.unapplied.indexOf(data), 1)
       if (error) {
         this.storedBytes -= data.byteLength
         this.options.log(`document ${this.id}: append failed`, error)
@@ -166,6 +170,14 @@ export class DocumentRoom {
       done(error)
       if (this.pendingWrites === 0) this.drainWaiters.splice(0).forEach((resolve) => resolve())
     })
+  }
+
+  /** A scratch copy of the document with every accepted update, durable or not, applied. */
+  currentCopy(): Y.Doc {
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc))
+    for (const update of this.unapplied) Y.applyUpdate(copy, update)
+    return copy
   }
 
   /** Called by the writer after each batch: broadcast what it made visible, compact if due. */

@@ -50,9 +50,14 @@ export function encodeSaved(n: number): Uint8Array {
  * are not accepted". Stock providers log it; 动笔's editor switches to read-only.
  */
 export function encodeReadOnly(level: string): Uint8Array {
+  return encodePermissionDenied(`read-only: ${level}`)
+}
+
+/** `[Auth, PermissionDenied, reason]`. */
+export function encodePermissionDenied(reason: string): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Auth)
-  authProtocol.writePermissionDenied(encoder, `read-only: ${level}`)
+  authProtocol.writePermissionDenied(encoder, reason)
   return encoding.toUint8Array(encoder)
 }
 

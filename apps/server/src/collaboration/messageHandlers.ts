@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { BadMessageError } from './BadMessageError.ts'
 import type { Connection } from './Connection.ts'
 import type { DocumentRoom } from './DocumentRoom.ts'
+import { onlyOwnSuggestions } from './onlyOwnSuggestions.ts'
 import { encodeAwareness, encodeSyncStep2 } from './encodeMessages.ts'
 import { stampAwareness } from './stampAwareness.ts'
 
@@ -27,8 +28,16 @@ function handleSync(room: DocumentRoom, connection: Connection, decoder: decodin
       return
     case syncProtocol.messageYjsSyncStep2:
     case syncProtocol.messageYjsUpdate:
-      // A view- or comment-level socket never changes the document: drop, and say so.
-      if (!connection.canEdit) return connection.tellReadOnly()
+      if (connection.canEdit) return room.receiveUpdate(connection, payload)
+      // A view-level socket never changes the document: drop, and say so.
+      if (!connection.canSuggest) return connection.tellReadOnly()
+      // A comment-level one only adds or removes its own suggestions (修改建议).
+      const scratch = room.currentCopy()
+      try {
+        if (!onlyOwnSuggestions(scratch, payload, connection.authorization.userId)) return connection.refuseUpdate()
+      } finally {
+        scratch.destroy()
+      }
       room.receiveUpdate(connection, payload)
       return
     default:

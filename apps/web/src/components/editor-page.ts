@@ -8,6 +8,7 @@ import { tr } from '../messages.ts'
 import { session } from '../session.ts'
 import type { DongbiCommentsPanel } from './comments-panel.ts'
 import './comments-panel.ts'
+import './suggestions-panel.ts'
 import type { DongbiShareDialog } from './share-dialog.ts'
 import './share-dialog.ts'
 import './notification-bell.ts'
@@ -31,6 +32,10 @@ export class DongbiEditorPage extends LitElement {
   @state() private sync: SyncState = { status: 'offline', pending: 0 }
   @state() private count: CharacterCount | undefined
   @state() private serverReadOnly = false
+  /** The editor's own choice of suggestion mode (建议), for those who may edit. */
+  @state() private suggesting = false
+  /** The server takes only suggestions from this user (comment access). */
+  @state() private suggestOnly = false
   @state() private editorElement: DongbiEditor | null = null
   @query('dongbi-share-dialog') private shareDialog!: DongbiShareDialog
   @query('dongbi-comments-panel') private commentsPanel!: DongbiCommentsPanel
@@ -107,7 +112,8 @@ export class DongbiEditorPage extends LitElement {
     this.failure = code === CloseCode.DocumentTooLarge ? 'tooLarge' : code === CloseCode.AccessRevoked ? 'revoked' : 'notFound'
   }
 
-  private async handleReadOnly(event: CustomEvent<{ readOnly: boolean }>): Promise<void> {
+  private async handleReadOnly(event: CustomEvent<{ readOnly: boolean; suggestOnly: boolean }>): Promise<void> {
+    this.suggestOnly = event.detail.suggestOnly
     if (event.detail.readOnly === this.serverReadOnly) return
     this.serverReadOnly = event.detail.readOnly
     // Access may have changed while the page was open: show the level the server now grants.
@@ -171,6 +177,20 @@ export class DongbiEditorPage extends LitElement {
                       <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 5h16v11H9l-5 4z"/><path d="M12 8v5M9.5 10.5h5"/></svg>${tr('comments.add')}
                     </button>`
                   : nothing}
+                ${this.canEdit && !this.serverReadOnly
+                  ? html`<button
+                      class="suggest-button"
+                      type="button"
+                      aria-pressed=${this.suggesting ? 'true' : 'false'}
+                      title=${tr('suggest.modeHint')}
+                      @mousedown=${(e: Event) => e.preventDefault()}
+                      @click=${() => (this.suggesting = !this.suggesting)}
+                    >
+                      <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 20h4l10-10-4-4L4 16z"/><path d="m13 7 4 4"/></svg>${tr('suggest.mode')}
+                    </button>`
+                  : this.suggestOnly
+                    ? html`<span class="chip suggest-chip" title=${tr('suggest.forcedHint')}>${tr('suggest.forced')}</span>`
+                    : nothing}
               </div>
               <div class="editor-body">
               <main class="paper-scroll">
@@ -179,6 +199,8 @@ export class DongbiEditorPage extends LitElement {
                     document-id=${document.id}
                     server-url=${collabUrl()}
                     .userName=${user.displayName}
+                    .userId=${user.id}
+                    .suggesting=${this.suggesting}
                     .userColor=${user.color}
                     .readOnly=${!this.canEdit}
                     @dongbi-ready=${this.handleEditorReady}
@@ -189,7 +211,10 @@ export class DongbiEditorPage extends LitElement {
                   ></dongbi-editor>
                 </article>
               </main>
-              <dongbi-comments-panel .document=${document} .me=${user} .editorElement=${this.editorElement}></dongbi-comments-panel>
+              <div class="side-column">
+                <dongbi-suggestions-panel .me=${user} .editorElement=${this.editorElement} ?canResolve=${this.canEdit && !this.serverReadOnly}></dongbi-suggestions-panel>
+                <dongbi-comments-panel .document=${document} .me=${user} .editorElement=${this.editorElement}></dongbi-comments-panel>
+              </div>
               </div>
               <dongbi-share-dialog .document=${document}></dongbi-share-dialog>
               <dongbi-versions-dialog .document=${document}></dongbi-versions-dialog>`

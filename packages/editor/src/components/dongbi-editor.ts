@@ -1,4 +1,4 @@
-import { baseExtensions, bodyFragmentName, countCharacters, finalCloseCodes, helloVersion, MessageType, type AnchorDto, type CharacterCount, type CollabEvent, type ThreadDto } from '@dongbi/schema'
+import { baseExtensions, bodyFragmentName, countCharacters, finalCloseCodes, helloVersion, listSuggestions, MessageType, nodeToText, type AnchorDto, type CharacterCount, type CollabEvent, type SuggestionSummary, type ThreadDto } from '@dongbi/schema'
 import { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
@@ -15,6 +15,7 @@ import { anchorFromRange, resolveAnchor } from '../comments/commentAnchor.ts'
 import { CommentHighlights } from '../comments/CommentHighlights.ts'
 import { CompositionGuard } from '../CompositionGuard.ts'
 import { PasteIntoEmptyBlock } from '../PasteIntoEmptyBlock.ts'
+import { SuggestionMode } from '../suggestions/SuggestionMode.ts'
 import { t } from '../i18n/locale.ts'
 import { cleanPastedHtml } from '../paste/cleanPastedHtml.ts'
 import type { SyncState } from '../sync/SyncState.ts'
@@ -39,7 +40,10 @@ export interface EditorErrorDetail {
  * @fires dongbi-sync-state - `SyncState`: 已保存 / 同步中 / 离线 with the unsynced count.
  * @fires dongbi-count - `CharacterCount` of the text, after edits settle.
  * @fires dongbi-error - `{ code, reason }` when the server refuses the document for good.
- * @fires dongbi-read-only - `{ readOnly }` when the server accepts or refuses this user's edits.
+ * @fires dongbi-read-only - `{ readOnly, suggestOnly }` when the server accepts or refuses this
+ *   user's edits; `suggestOnly` (comment access) means the editor stays editable in forced
+ *   suggestion mode.
+ * @fires dongbi-suggestions - `SuggestionSummary[]`, the document's suggestions, after edits settle.
  * @fires dongbi-document-event - a live `CollabEvent` (comment threads changed) from the server.
  * @fires dongbi-thread-click - `{ threadId }` when highlighted comment text is clicked.
  */
@@ -53,6 +57,10 @@ export class DongbiEditor extends LitElement {
   @property({ attribute: 'user-name' }) userName = ''
   /** Colour of this user's caret and selection (CSS hex). */
   @property({ attribute: 'user-color' }) userColor = '#2563eb'
+  /** Id of the signed-in user, recorded on their suggestions. */
+  @property({ attribute: 'user-id' }) userId = ''
+  /** Suggestion mode (建议模式): edits become suggestions. Forced on for comment access. */
+  @property({ type: Boolean, reflect: true }) suggesting = false
   /** When set, the text cannot be changed here. */
   @property({ type: Boolean, attribute: 'read-only', reflect: true }) readOnly = false
 
@@ -67,6 +75,8 @@ export class DongbiEditor extends LitElement {
   private syncState: SyncState = { status: 'offline', pending: 0 }
   /** The server said this connection may not edit (view or comment access). */
   private deniedByServer = false
+  /** The server accepts only suggestions from this connection (comment access). */
+  private suggestOnly = false
 
   /** Latest sync state (also sent as `dongbi-sync-state`). */
   get sync(): SyncState {
@@ -94,9 +104,10 @@ export class DongbiEditor extends LitElement {
       this.setup()
       return
     }
-    if (changed.has('readOnly')) this.applyEditable()
-    if (changed.has('userName') || changed.has('userColor')) {
+    if (changed.has('readOnly') || changed.has('suggesting')) this.applyEditable()
+    if (changed.has('userName') || changed.has('userColor') || changed.has('userId')) {
       this.editor?.commands.updateUser({ name: this.displayName, color: this.userColor })
+      this.editor?.commands.setSuggestionAuthor({ authorId: this.userId, authorName: this.displayName })
     }
   }
 
@@ -110,15 +121,31 @@ export class DongbiEditor extends LitElement {
     event.returnValue = t('editor.unsyncedWarning')
   }
 
-  /** Editable unless the page asked for read-only or the server refuses our edits. */
+  /**
+   * Editable unless the page asked for read-only or the server refuses our edits; a
+   * comment-level connection stays editable in forced suggestion mode.
+   */
   private applyEditable(): void {
-    const editable = !this.readOnly && !this.deniedByServer
+    const editable = this.suggestOnly || (!this.readOnly && !this.deniedByServer)
+    this.editor?.commands.setSuggesting(this.suggestOnly || this.suggesting)
     if (this.editor && this.editor.isEditable !== editable) this.editor.setEditable(editable)
+  }
+
+  /** The suggestions in the document now, in document order. */
+  get suggestions(): SuggestionSummary[] {
+    return this.editor ? listSuggestions(this.editor.state.doc) : []
+  }
+
+  /** Scrolls a suggestion into view and puts the cursor at it. */
+  revealSuggestion(id: string): void {
+    const found = this.suggestions.find((s) => s.id === id)
+    if (!found || !this.editor) return
+    this.editor.chain().focus().setTextSelection(found.from).scrollIntoView().run()
   }
 
   private handleStatus = ({ status }: { status: string }): void => {
     // Each connection says afresh whether it is read-only (before its first sync message).
-    if (status === 'connecting') this.deniedByServer = false
+    if (status === 'connecting') this.deniedByServer = this.suggestOnly = false
     // Announce a 动笔 client, so the server sends live events on this socket.
     if (status === 'connected') {
       const encoder = encoding.createEncoder()
@@ -155,7 +182,7 @@ export class DongbiEditor extends LitElement {
   private handleSynced = (synced: boolean): void => {
     if (!synced) return
     this.applyEditable()
-    this.emit('dongbi-read-only', { readOnly: this.deniedByServer || this.readOnly })
+    this.emit('dongbi-read-only', { readOnly: !this.editor?.isEditable, suggestOnly: this.suggestOnly })
   }
 
   private handleClose = (event: CloseEvent | null): void => {
@@ -183,10 +210,16 @@ export class DongbiEditor extends LitElement {
       }
     }
     provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
-      authProtocol.readAuthMessage(decoder, ydoc, () => {
+      authProtocol.readAuthMessage(decoder, ydoc, (_doc, reason) => {
+        if (reason.startsWith('refused')) {
+          // An update the server would not take (not only suggestions): it stays local.
+          console.warn(`dongbi: ${reason}`)
+          return
+        }
         this.deniedByServer = true
+        this.suggestOnly = reason === 'read-only: comment'
         this.applyEditable()
-        this.emit('dongbi-read-only', { readOnly: true })
+        this.emit('dongbi-read-only', { readOnly: !this.suggestOnly, suggestOnly: this.suggestOnly })
       })
     }
     this.tracker = new SyncTracker(ydoc, provider, this.local ?? null, (state) => {
@@ -203,6 +236,7 @@ export class DongbiEditor extends LitElement {
         CollaborationCaret.configure({ provider, user: { name: this.displayName, color: this.userColor } }),
         CompositionGuard,
         PasteIntoEmptyBlock,
+        SuggestionMode,
         CommentHighlights.configure({ onThreadClick: (threadId) => this.emit('dongbi-thread-click', { threadId }) }),
         Placeholder.configure({ placeholder: () => t('editor.placeholder') }),
       ],
@@ -211,7 +245,11 @@ export class DongbiEditor extends LitElement {
         transformPastedHTML: cleanPastedHtml,
       },
       onUpdate: () => this.scheduleCount(),
-      onCreate: () => this.scheduleCount(),
+      onCreate: ({ editor }) => {
+        editor.commands.setSuggestionAuthor({ authorId: this.userId, authorName: this.displayName })
+        editor.commands.setSuggesting(this.suggesting)
+        this.scheduleCount()
+      },
     })
     window.addEventListener('beforeunload', this.handleBeforeUnload)
     this.emit('dongbi-ready', { editor: this.editor })
@@ -230,7 +268,7 @@ export class DongbiEditor extends LitElement {
     void this.local?.destroy()
     this.ydoc?.destroy()
     this.editor = this.provider = this.local = this.tracker = this.ydoc = undefined
-    this.deniedByServer = false
+    this.deniedByServer = this.suggestOnly = false
   }
 
   /** Counts at most every 150 ms, also while the user keeps typing. */
@@ -238,7 +276,10 @@ export class DongbiEditor extends LitElement {
     if (this.countTimer !== undefined) return
     this.countTimer = setTimeout(() => {
       this.countTimer = undefined
-      if (this.editor) this.emit<CharacterCount>('dongbi-count', countCharacters(this.editor.getText()))
+      if (!this.editor) return
+      // Pending suggestions do not count until accepted (see nodeToText).
+      this.emit<CharacterCount>('dongbi-count', countCharacters(nodeToText(this.editor.state.doc)))
+      this.emit<SuggestionSummary[]>('dongbi-suggestions', this.suggestions)
     }, 150)
   }
 
@@ -260,7 +301,8 @@ declare global {
     'dongbi-sync-state': CustomEvent<SyncState>
     'dongbi-count': CustomEvent<CharacterCount>
     'dongbi-error': CustomEvent<EditorErrorDetail>
-    'dongbi-read-only': CustomEvent<{ readOnly: boolean }>
+    'dongbi-read-only': CustomEvent<{ readOnly: boolean; suggestOnly: boolean }>
+    'dongbi-suggestions': CustomEvent<SuggestionSummary[]>
     'dongbi-document-event': CustomEvent<CollabEvent>
     'dongbi-thread-click': CustomEvent<{ threadId: string }>
   }

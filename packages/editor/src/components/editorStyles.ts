@@ -46,6 +46,13 @@ dongbi-editor .collaboration-carets__selection { opacity: 0.9; }
 dongbi-editor .dongbi-comment { background: rgb(255 212 0 / 0.28); border-bottom: 2px solid rgb(234 179 8 / 0.75); cursor: pointer; }
 dongbi-editor .dongbi-comment .dongbi-comment { background: rgb(255 180 0 / 0.4); }
 dongbi-editor .dongbi-comment--active { background: rgb(255 190 0 / 0.55); }
+dongbi-editor ins.dongbi-suggestion--insert {
+  color: #116329; background: rgb(26 127 55 / 0.08);
+  text-decoration: underline 2px #1a7f37; text-underline-offset: 0.22em; text-decoration-skip-ink: none;
+}
+dongbi-editor del.dongbi-suggestion--delete {
+  color: #a40e26; background: rgb(207 34 46 / 0.06); text-decoration: line-through 1.5px #cf222e;
+}
 `
 
 const adopted = new WeakSet<Document>()

@@ -1,6 +1,7 @@
 import type { AnyExtension } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import TextAlign from '@tiptap/extension-text-align'
+import { SuggestionDelete, SuggestionInsert } from './suggestions/index.ts'
 
 /** Heading levels the product offers: 公文 uses at most four (一、（一）1.（1）). */
 export const headingLevels = [1, 2, 3, 4] as const
@@ -30,5 +31,7 @@ export function baseExtensions(): AnyExtension[] {
       alignments: [...textAlignments],
       defaultAlignment: null,
     }),
+    SuggestionInsert,
+    SuggestionDelete,
   ]
 }

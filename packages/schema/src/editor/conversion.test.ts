@@ -57,6 +57,31 @@ describe('server-side conversion', () => {
     expect(html.endsWith('<p></p>')).toBe(true)
   })
 
+  it('exports suggestions as <ins>/<del> in HTML and leaves pending insertions out of plain text', () => {
+    const attrs = { id: 's1', authorId: 'u1', authorName: '王芳', createdAt: '2026-11-29T00:00:00Z' }
+    const doc = editorSchema().nodeFromJSON({
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: '深入' },
+            { type: 'text', text: '学习', marks: [{ type: 'suggestionDelete', attrs }] },
+            { type: 'text', text: '研读', marks: [{ type: 'suggestionInsert', attrs }] },
+            { type: 'text', text: '精神' },
+          ],
+        },
+      ],
+    })
+    const html = nodeToHtml(doc)
+    expect(html).toContain('<del data-suggestion-id="s1" data-suggestion-author-id="u1" data-suggestion-author-name="王芳"')
+    expect(html).toContain('class="dongbi-suggestion dongbi-suggestion--insert" title="王芳">研读</ins>')
+    expect(nodeToText(doc)).toBe('深入学习精神')
+    // Stored through Yjs and read back on the server, the marks survive.
+    const ydoc = prosemirrorJSONToYDoc(editorSchema(), doc.toJSON(), bodyFragmentName)
+    expect(ydocToNode(ydoc).eq(doc)).toBe(true)
+  })
+
   it('gives an empty paragraph for an empty document', () => {
     const doc = new Y.Doc()
     expect(nodeToHtml(ydocToNode(doc))).toBe('')

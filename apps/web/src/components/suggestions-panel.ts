@@ -1,0 +1,91 @@
+import { LocaleController, type DongbiEditor } from '@dongbi/editor'
+import type { SuggestionSummary, UserDto } from '@dongbi/schema'
+import { LitElement, html, nothing, type PropertyValues } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { tr } from '../messages.ts'
+
+/**
+ * The suggestions (修改建议) in the document, as cards in document order: who suggests what,
+ * with 接受 / 拒绝 for those who may edit (and 全部接受 / 全部拒绝), and 撤回 for the
+ * suggestion's own author. Follows the editor's `dongbi-suggestions` events; renders nothing
+ * while there are none.
+ */
+@customElement('dongbi-suggestions-panel')
+export class DongbiSuggestionsPanel extends LitElement {
+  @property({ attribute: false }) editorElement: DongbiEditor | null = null
+  @property({ attribute: false }) me!: UserDto
+  /** May accept and reject (edit access or more). */
+  @property({ type: Boolean }) canResolve = false
+  @state() private suggestions: SuggestionSummary[] = []
+  private readonly locale = new LocaleController(this)
+
+  override createRenderRoot(): HTMLElement {
+    return this
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('editorElement')) {
+      const previous = changed.get('editorElement') as DongbiEditor | null | undefined
+      previous?.removeEventListener('dongbi-suggestions', this.handleSuggestions)
+      this.editorElement?.addEventListener('dongbi-suggestions', this.handleSuggestions)
+      this.suggestions = this.editorElement?.suggestions ?? []
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.editorElement?.removeEventListener('dongbi-suggestions', this.handleSuggestions)
+  }
+
+  private handleSuggestions = (event: CustomEvent<SuggestionSummary[]>): void => {
+    this.suggestions = event.detail
+  }
+
+  private run(command: (editor: NonNullable<DongbiEditor['editor']>) => void): void {
+    const editor = this.editorElement?.editor
+    if (editor) command(editor)
+  }
+
+  private renderCard(s: SuggestionSummary) {
+    const kind = s.inserted && s.deleted ? 'replace' : s.inserted ? 'insert' : 'delete'
+    const mine = s.authorId === this.me.id
+    return html`<article class="suggestion-card" data-suggestion-id=${s.id} @click=${() => this.editorElement?.revealSuggestion(s.id)}>
+      <p class="who">${tr(`suggest.${kind}`, { name: s.authorName })}</p>
+      <p class="what">
+        ${s.deleted ? html`<del>${s.deleted}</del>` : nothing}
+        ${kind === 'replace' ? html`<span class="muted">${tr('suggest.to')}</span>` : nothing}
+        ${s.inserted ? html`<ins>${s.inserted}</ins>` : nothing}
+      </p>
+      <div class="row" @click=${(e: Event) => e.stopPropagation()}>
+        ${this.canResolve
+          ? html`<button class="small-button accept" type="button" @click=${() => this.run((e) => e.commands.acceptSuggestion(s.id))}>${tr('suggest.accept')}</button>
+              <button class="small-button reject" type="button" @click=${() => this.run((e) => e.commands.rejectSuggestion(s.id))}>${tr('suggest.reject')}</button>`
+          : mine
+            ? html`<button class="small-button reject" type="button" @click=${() => this.run((e) => e.commands.rejectSuggestion(s.id))}>${tr('suggest.withdraw')}</button>`
+            : nothing}
+      </div>
+    </article>`
+  }
+
+  protected override render() {
+    if (this.suggestions.length === 0) return nothing
+    return html`<section class="suggestions-panel" aria-label=${tr('suggest.title')}>
+      <header>
+        <h2>${tr('suggest.title')} <span class="count">${this.suggestions.length}</span></h2>
+        ${this.canResolve
+          ? html`<div class="row">
+              <button class="small-button accept-all" type="button" @click=${() => this.run((e) => e.commands.acceptAll())}>${tr('suggest.acceptAll')}</button>
+              <button class="small-button reject-all" type="button" @click=${() => this.run((e) => e.commands.rejectAll())}>${tr('suggest.rejectAll')}</button>
+            </div>`
+          : nothing}
+      </header>
+      ${this.suggestions.map((s) => this.renderCard(s))}
+    </section>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dongbi-suggestions-panel': DongbiSuggestionsPanel
+  }
+}

@@ -1,0 +1,2 @@
+export { SuggestionMode, suggestionModeKey, type SuggestionModeStorage } from './SuggestionMode.ts'
+export { suggestChanges, type Suggester, type SuggestChangesOptions } from './suggestChanges.ts'

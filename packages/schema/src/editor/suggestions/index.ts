@@ -1,0 +1,6 @@
+export { SuggestionInsert } from './suggestionInsert.ts'
+export { SuggestionDelete } from './suggestionDelete.ts'
+export type { SuggestionAttrs } from './suggestionAttributes.ts'
+export { resolveSuggestions, resolveSuggestionsIn, type ResolveSuggestionsOptions } from './resolveSuggestions.ts'
+export { withoutSuggestions } from './withoutSuggestions.ts'
+export { listSuggestions, type SuggestionSummary } from './listSuggestions.ts'
