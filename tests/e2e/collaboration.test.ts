@@ -133,11 +133,17 @@ describe('two people editing one document in Chromium', () => {
 
     proxy.restore()
     const expected = '【在线】第一段。离线写的。'
-    await a.page.waitForFunction(
-      (text) => document.querySelector('dongbi-editor')!.editor!.getText() === text,
-      expected,
-      { timeout: 20_000 },
-    )
+    // Animation frames pause in a page that is not in front; poll on a timer instead.
+    await a.page.bringToFront()
+    await a.page
+      .waitForFunction((text) => document.querySelector('dongbi-editor')!.editor!.getText() === text, expected, { timeout: 20_000, polling: 100 })
+      .catch(async (error) => {
+        const state = await a.page.evaluate(() => {
+          const el = document.querySelector('dongbi-editor')!
+          return { text: el.editor!.getText(), connected: el.provider?.wsconnected, synced: el.provider?.synced, status: el.sync }
+        })
+        throw new Error(`${error.message}; page A: ${JSON.stringify(state)}`)
+      })
     await b.page.waitForFunction((text) => document.querySelector('dongbi-editor')!.editor!.getText() === text, expected)
     await a.page.waitForFunction(() => document.querySelector('dongbi-sync-status')?.getAttribute('status') === 'saved')
 
