@@ -24,6 +24,10 @@ function toBytes(data: RawData): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
 }
 
+function destroySocket(this: Duplex): void {
+  this.destroy()
+}
+
 function rejectUpgrade(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
 }
@@ -57,7 +61,9 @@ export class CollabServer {
 
   /** The Node `upgrade` handler; answers 404 for paths outside {@link collabPath}. */
   handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    socket.on('error', () => socket.destroy())
+    // No closure here may capture `request`: this listener lives as long as the socket and
+    // would keep the upgrade request (headers and all) alive with it.
+    socket.on('error', destroySocket)
     let documentId: string
     try {
       const { pathname } = new URL(request.url ?? '/', 'http://localhost')
@@ -68,8 +74,9 @@ export class CollabServer {
       return rejectUpgrade(socket, 400, 'Bad Request')
     }
     if (this.closing) return rejectUpgrade(socket, 503, 'Service Unavailable')
+    const address = request.socket.remoteAddress ?? ''
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      void this.handleConnection(ws, documentId, request.socket.remoteAddress ?? '')
+      void this.handleConnection(ws, documentId, address)
     })
   }
 

@@ -189,7 +189,9 @@ export class DocumentRoom {
 
   /**
    * Sends each socket the updates of the last batch it did not send itself: one merged
-   * message for readers, a merge without its own updates for each writer.
+   * message for readers, a merge without its own updates for each writer. Each writer's
+   * updates are merged once first and the per-writer merges combined, so leaving one
+   * writer out re-merges a few compact updates, not the whole batch.
    */
   private broadcastOutgoing(): void {
     const outgoing = this.outgoing
@@ -201,15 +203,27 @@ export class DocumentRoom {
       for (const connection of this.connections) if (connection !== origin) connection.send(message)
       return
     }
-    const writers = new Set(outgoing.map((o) => o.origin))
-    const toReaders = encodeUpdate(Y.mergeUpdates(outgoing.map((o) => o.update)))
+    const byOrigin = new Map<Connection | null, Uint8Array[]>()
+    for (const { update, origin } of outgoing) {
+      const updates = byOrigin.get(origin)
+      if (updates) updates.push(update)
+      else byOrigin.set(origin, [update])
+    }
+    const byWriter = new Map<Connection | null, Uint8Array>()
+    for (const [origin, updates] of byOrigin) byWriter.set(origin, mergeAll(updates))
+    const toReaders = encodeUpdate(mergeAll([...byWriter.values()]))
     for (const connection of this.connections) {
-      if (!writers.has(connection)) {
+      if (!byWriter.has(connection)) {
         connection.send(toReaders)
         continue
       }
-      const others = outgoing.filter((o) => o.origin !== connection).map((o) => o.update)
-      if (others.length > 0) connection.send(encodeUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others)))
+      const others: Uint8Array[] = []
+      for (const [origin, update] of byWriter) if (origin !== connection) others.push(update)
+      if (others.length > 0) connection.send(encodeUpdate(mergeAll(others)))
     }
   }
+}
+
+function mergeAll(updates: Uint8Array[]): Uint8Array {
+  return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
 }
