@@ -33,6 +33,10 @@ function toBytes(data: RawData): Uint8Array {
 
 const statusText = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden' } as const
 
+function destroySocket(this: Duplex): void {
+  this.destroy()
+}
+
 function rejectUpgrade(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
 }
@@ -74,7 +78,9 @@ export class CollabServer {
 
   /** The Node `upgrade` handler; answers 404 for paths outside {@link collabPath}. */
   handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    socket.on('error', () => socket.destroy())
+    // No closure here may capture `request`: this listener lives as long as the socket and
+    // would keep the upgrade request (headers and all) alive with it.
+    socket.on('error', destroySocket)
     let documentId: string
     try {
       const { pathname } = new URL(request.url ?? '/', 'http://localhost')
@@ -99,8 +105,10 @@ export class CollabServer {
     }
     if ('status' in result) return rejectUpgrade(socket, result.status, statusText[result.status])
     if (socket.destroyed || this.closing) return void socket.destroy()
+    // Read the address now: a closure over `request` would keep it alive with the socket.
+    const address = request.socket.remoteAddress ?? ''
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      void this.handleConnection(ws, documentId, request.socket.remoteAddress ?? '', result)
+      void this.handleConnection(ws, documentId, address, result)
     })
   }
 

@@ -28,7 +28,7 @@ export async function createStore({ databaseUrl, sqliteSynchronous }: StoreOptio
   sqlite.pragma(`synchronous = ${sqliteSynchronous.toUpperCase()}`)
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const store = new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }))
+  const store = new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), sqlite)
   await store.migrate()
   return store
 }
