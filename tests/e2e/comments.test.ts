@@ -1,30 +1,12 @@
-import type { TestServer } from '@dongbi/server/testing'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDocument, shareWith, startAppServer } from './appServer.ts'
-import { collectPageErrors, launchBrowser, openEditor, screenshot, signedIn } from './browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { createDocument, shareWith } from './appServer.ts'
+import { openEditor, screenshot } from './browser.ts'
+import { useApp } from './useApp.ts'
 
-let server: TestServer
-let browser: Browser
-const contexts: BrowserContext[] = []
+const app = useApp()
 
-beforeAll(async () => {
-  server = await startAppServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {})
-  await browser?.close()
-  await server?.close()
-})
-
-async function open(name: string, username: string) {
-  const signed = await signedIn(browser, server, { name, username })
-  contexts.push(signed.context)
-  const page = await signed.context.newPage()
-  return { ...signed, page, errors: collectPageErrors(page) }
-}
+const open = app.open
 
 /** Selects the first occurrence of `text` in the editor. */
 async function select(page: Page, text: string): Promise<void> {
@@ -50,13 +32,13 @@ describe('inline comments in Chromium', () => {
   it('a mentor comments on one character; the author sees it live, replies, resolves; the anchor follows edits', async () => {
     const author = await open('陈静', 'chenjing')
     const mentor = await open('刘洋', 'liuyang')
-    const id = await createDocument(server, '学习心得', author.token)
-    await shareWith(server, id, mentor.userId, 'comment', author.token)
+    const id = await createDocument(app.server, '学习心得', author.token)
+    await shareWith(app.server, id, mentor.userId, 'comment', author.token)
 
-    await openEditor(author.page, server.url, id)
+    await openEditor(author.page, app.server.url, id)
     await author.page.click('.ProseMirror')
     await author.page.keyboard.type('深入学习贯彻党的二十大精神。')
-    await openEditor(mentor.page, server.url, id)
+    await openEditor(mentor.page, app.server.url, id)
     await mentor.page.waitForFunction(() => document.querySelector('dongbi-editor')!.editor!.getText() === '深入学习贯彻党的二十大精神。')
 
     // The mentor (可评论) comments on a single character.
@@ -111,8 +93,8 @@ describe('inline comments in Chromium', () => {
   it('keeps a thread whose text is deleted, shown as 原文已删除 with its quote', async () => {
     const author = await open('周敏', 'zhoumin')
     await author.page.bringToFront()
-    const id = await createDocument(server, '删除原文', author.token)
-    await openEditor(author.page, server.url, id)
+    const id = await createDocument(app.server, '删除原文', author.token)
+    await openEditor(author.page, app.server.url, id)
     await author.page.click('.ProseMirror')
     await author.page.keyboard.type('第一句。第二句。')
     await select(author.page, '第二句')

@@ -1,37 +1,19 @@
-import type { TestServer } from '@dongbi/server/testing'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDocument, startAppServer } from './appServer.ts'
-import { collectPageErrors, editorText, launchBrowser, openEditor, screenshot, signedIn } from './browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { createDocument } from './appServer.ts'
+import { editorText, openEditor, screenshot } from './browser.ts'
+import { useApp } from './useApp.ts'
 
-let server: TestServer
-let browser: Browser
-const contexts: BrowserContext[] = []
+const app = useApp()
 
-beforeAll(async () => {
-  server = await startAppServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {})
-  await browser?.close()
-  await server?.close()
-})
-
-async function open(name: string, username: string) {
-  const signed = await signedIn(browser, server, { name, username })
-  contexts.push(signed.context)
-  const page = await signed.context.newPage()
-  return { ...signed, page, errors: collectPageErrors(page) }
-}
+const open = app.open
 
 /** Puts users in a new branch with roles, as the org admin. */
 async function branchWith(name: string, members: { userId: string; role: 'member' | 'mentor' }[]): Promise<void> {
-  const response = await server.api('/api/branches', { method: 'POST', body: { name } })
+  const response = await app.server.api('/api/branches', { method: 'POST', body: { name } })
   const { id } = (await response.json()) as { id: string }
   for (const { userId, role } of members) {
-    const put = await server.api(`/api/branches/${id}/members/${userId}`, { method: 'PUT', body: { role } })
+    const put = await app.server.api(`/api/branches/${id}/members/${userId}`, { method: 'PUT', body: { role } })
     if (!put.ok) throw new Error(`membership failed: ${put.status}`)
   }
 }
@@ -62,17 +44,17 @@ describe('the review loop in Chromium', () => {
       { userId: author.userId, role: 'member' },
       { userId: mentor.userId, role: 'mentor' },
     ])
-    const id = await createDocument(server, '学习心得', author.token)
-    const notes = await createDocument(server, '导师笔记', mentor.token)
+    const id = await createDocument(app.server, '学习心得', author.token)
+    const notes = await createDocument(app.server, '导师笔记', mentor.token)
 
     // The member writes.
-    await openEditor(author.page, server.url, id)
+    await openEditor(author.page, app.server.url, id)
     await author.page.click('.ProseMirror')
     await author.page.keyboard.type('深入学习贯彻党的二十大精神。我们要认真学习，联系实际。')
     await expect.poll(() => chip(author.page)).toBe('草稿')
 
     // The mentor is busy in their own notes: the bell there is live on that document's socket.
-    await openEditor(mentor.page, server.url, notes)
+    await openEditor(mentor.page, app.server.url, notes)
     expect(await mentor.page.locator('.bell-badge').count()).toBe(0)
     // Empty states: no notifications, no versions yet.
     await mentor.page.click('dongbi-editor-page button.bell')
@@ -102,7 +84,7 @@ describe('the review loop in Chromium', () => {
     await screenshot(mentor.page, 'review-inbox-request')
 
     // The documents page lists it under 待我审阅; the bell there keeps the count.
-    await mentor.page.goto(`${server.url}/`)
+    await mentor.page.goto(`${app.server.url}/`)
     await mentor.page.waitForSelector(`.review-queue .doc-row[data-id="${id}"]`)
     expect(await mentor.page.textContent('.review-queue')).toContain('陈静 提交')
     expect(await badge(mentor.page)).toBe('1')
@@ -202,13 +184,11 @@ describe('the review loop in Chromium', () => {
   })
 
   it('reads in English too: status, versions and the inbox', async () => {
-    const writer = await signedIn(browser, server, { name: 'Wang Fang', username: 'wangfang' }, 'en')
-    contexts.push(writer.context)
-    const page = await writer.context.newPage()
-    const errors = collectPageErrors(page)
+    const writer = await open('Wang Fang', 'wangfang', 'en')
+    const { page, errors } = writer
     await page.addInitScript(() => localStorage.setItem('dongbi.locale', 'en'))
-    const id = await createDocument(server, 'Reflections', writer.token)
-    await openEditor(page, server.url, id)
+    const id = await createDocument(app.server, 'Reflections', writer.token)
+    await openEditor(page, app.server.url, id)
     await page.click('.ProseMirror')
     await page.keyboard.type('学习笔记 first line.')
     await page.click('.review-chip')

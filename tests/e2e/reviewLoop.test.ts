@@ -1,8 +1,8 @@
-import type { TestServer } from '@dongbi/server/testing'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDocument, startAppServer } from './appServer.ts'
-import { collectPageErrors, editorText, launchBrowser, openEditor, screenshot, signedIn } from './browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { createDocument } from './appServer.ts'
+import { editorText, openEditor, screenshot } from './browser.ts'
+import { useApp } from './useApp.ts'
 
 /**
  * The issue's whole loop in one go, two people in Chromium: the mentor comments on a range
@@ -10,27 +10,9 @@ import { collectPageErrors, editorText, launchBrowser, openEditor, screenshot, s
  * suggestion, resolves the thread and resubmits; the mentor approves; the version diff shows the change.
  */
 
-let server: TestServer
-let browser: Browser
-const contexts: BrowserContext[] = []
+const app = useApp()
 
-beforeAll(async () => {
-  server = await startAppServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {})
-  await browser?.close()
-  await server?.close()
-})
-
-async function open(name: string, username: string) {
-  const signed = await signedIn(browser, server, { name, username })
-  contexts.push(signed.context)
-  const page = await signed.context.newPage()
-  return { ...signed, page, errors: collectPageErrors(page) }
-}
+const open = app.open
 
 /** Selects `text` (or puts the cursor after it) with the editor focused by a real click. */
 async function select(page: Page, text: string, { collapse = false } = {}): Promise<void> {
@@ -57,13 +39,13 @@ describe('the whole review loop in Chromium', () => {
   it('comment + suggestion + return → reply, accept, resolve, resubmit → approve → the diff shows the change', async () => {
     const author = await open('陈静', 'chenjing')
     const mentor = await open('刘洋', 'liuyang')
-    const branch = (await (await server.api('/api/branches', { method: 'POST', body: { name: '第一支部' } })).json()) as { id: string }
-    await server.api(`/api/branches/${branch.id}/members/${author.userId}`, { method: 'PUT', body: { role: 'member' } })
-    await server.api(`/api/branches/${branch.id}/members/${mentor.userId}`, { method: 'PUT', body: { role: 'mentor' } })
-    const id = await createDocument(server, '学习心得', author.token)
+    const branch = (await (await app.server.api('/api/branches', { method: 'POST', body: { name: '第一支部' } })).json()) as { id: string }
+    await app.server.api(`/api/branches/${branch.id}/members/${author.userId}`, { method: 'PUT', body: { role: 'member' } })
+    await app.server.api(`/api/branches/${branch.id}/members/${mentor.userId}`, { method: 'PUT', body: { role: 'mentor' } })
+    const id = await createDocument(app.server, '学习心得', author.token)
 
     // The author writes and submits to the mentor (who gets 可评论 access by it).
-    await openEditor(author.page, server.url, id)
+    await openEditor(author.page, app.server.url, id)
     await author.page.click('.ProseMirror')
     await author.page.keyboard.type('我们要学习，联系实际。')
     await expect.poll(() => chip(author.page)).toBe('草稿')
@@ -73,7 +55,7 @@ describe('the whole review loop in Chromium', () => {
     await expect.poll(() => chip(author.page)).toContain('已提交')
 
     // The mentor comments on 联系实际 and suggests inserting 认真 before 学习.
-    await openEditor(mentor.page, server.url, id)
+    await openEditor(mentor.page, app.server.url, id)
     await mentor.page.bringToFront()
     await select(mentor.page, '联系实际')
     await mentor.page.click('button.comment-button')

@@ -1,30 +1,12 @@
-import type { TestServer } from '@dongbi/server/testing'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDocument, shareWith, startAppServer } from './appServer.ts'
-import { collectPageErrors, editorText, launchBrowser, openEditor, screenshot, signedIn } from './browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { createDocument, shareWith } from './appServer.ts'
+import { editorText, openEditor, screenshot } from './browser.ts'
+import { useApp } from './useApp.ts'
 
-let server: TestServer
-let browser: Browser
-const contexts: BrowserContext[] = []
+const app = useApp()
 
-beforeAll(async () => {
-  server = await startAppServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {})
-  await browser?.close()
-  await server?.close()
-})
-
-async function open(name: string, username: string) {
-  const signed = await signedIn(browser, server, { name, username })
-  contexts.push(signed.context)
-  const page = await signed.context.newPage()
-  return { ...signed, page, errors: collectPageErrors(page) }
-}
+const open = app.open
 
 /** Puts the cursor right after the first occurrence of `text`, or selects it. */
 async function place(page: Page, text: string, { select = false } = {}): Promise<void> {
@@ -53,13 +35,13 @@ describe('suggestion mode in Chromium', () => {
   it('a mentor suggests an insertion (typed with an IME) and a deletion; the author sees them live, accepts one, rejects the other; a reload keeps it', async () => {
     const author = await open('陈静', 'chenjing')
     const mentor = await open('王芳', 'wangfang')
-    const id = await createDocument(server, '学习心得', author.token)
-    await shareWith(server, id, mentor.userId, 'comment', author.token)
+    const id = await createDocument(app.server, '学习心得', author.token)
+    await shareWith(app.server, id, mentor.userId, 'comment', author.token)
 
-    await openEditor(author.page, server.url, id)
+    await openEditor(author.page, app.server.url, id)
     await author.page.click('.ProseMirror')
     await author.page.keyboard.type('深入学习贯彻党的二十大精神，以学增智。')
-    await openEditor(mentor.page, server.url, id)
+    await openEditor(mentor.page, app.server.url, id)
     await mentor.page.waitForFunction(() => document.querySelector('dongbi-editor')!.editor!.getText() === '深入学习贯彻党的二十大精神，以学增智。')
     await mentor.page.waitForSelector('.toolbar-row .suggest-chip')
     expect(await mentor.page.getAttribute('.ProseMirror', 'contenteditable')).toBe('true')
@@ -111,8 +93,8 @@ describe('suggestion mode in Chromium', () => {
 
   it('an author switches into 建议 mode; their edits become suggestions they can accept all at once', async () => {
     const author = await open('周敏', 'zhoumin')
-    const id = await createDocument(server, '自我建议', author.token)
-    await openEditor(author.page, server.url, id)
+    const id = await createDocument(app.server, '自我建议', author.token)
+    await openEditor(author.page, app.server.url, id)
     await author.page.click('.ProseMirror')
     await author.page.keyboard.type('第一句。')
     await author.page.click('button.suggest-button')
