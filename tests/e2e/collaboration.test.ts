@@ -54,7 +54,7 @@ describe('two people editing one document in Chromium', () => {
     await b.page.waitForFunction(() => document.querySelector('dongbi-editor')!.editor!.getText().includes('请认真组织学习。'))
 
     await b.page.click('.ProseMirror')
-    await b.page.keyboard.press('End')
+    await b.page.evaluate(() => document.querySelector('dongbi-editor')!.editor!.commands.focus('end'))
     await b.page.keyboard.type(' OK')
     await a.page.waitForFunction(() => document.querySelector('dongbi-editor')!.editor!.getText().endsWith(' OK'))
     expect(await editorText(a.page)).toBe('各支部：请认真组织学习。 OK')
@@ -113,13 +113,14 @@ describe('two people editing one document in Chromium', () => {
 
     proxy.cut()
     await a.page.waitForFunction(() => document.querySelector('dongbi-sync-status')?.getAttribute('status') === 'offline')
-    await a.page.keyboard.press('End')
+    await a.page.evaluate(() => document.querySelector('dongbi-editor')!.editor!.commands.focus('end'))
     await a.page.keyboard.type('离线写的。')
     await a.page.waitForFunction(() => /离线（\d+ 处修改未同步）/.test(document.querySelector('dongbi-sync-status')!.shadowRoot!.textContent!))
     await screenshot(a.page, 'editor-offline')
     // Meanwhile Bob edits the start.
     await b.page.click('.ProseMirror')
-    await b.page.keyboard.press('Control+Home')
+    // Put the caret at the very start (a key press could race the click's own caret placement).
+    await b.page.evaluate(() => document.querySelector('dongbi-editor')!.editor!.commands.setTextSelection(1))
     await b.page.keyboard.type('【在线】')
 
     // Closing the tab with unsynced edits warns.
@@ -161,7 +162,7 @@ describe('two people editing one document in Chromium', () => {
     await a.page.keyboard.type('甲写的')
     await b.page.waitForFunction(() => document.querySelector('dongbi-editor')!.editor!.getText() === '甲写的')
     await b.page.click('.ProseMirror')
-    await b.page.keyboard.press('End')
+    await b.page.evaluate(() => document.querySelector('dongbi-editor')!.editor!.commands.focus('end'))
     await b.page.keyboard.type('乙写的')
     await a.page.waitForFunction(() => document.querySelector('dongbi-editor')!.editor!.getText() === '甲写的乙写的')
     await a.page.keyboard.press('Control+z')

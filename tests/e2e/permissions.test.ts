@@ -110,7 +110,7 @@ describe('accounts and permissions in Chromium', () => {
     await mentor.page.keyboard.type('导师改动')
     await member.page.waitForFunction(() => document.querySelector('dongbi-editor ins.dongbi-suggestion--insert')?.textContent === '导师改动')
     await member.page.click('.ProseMirror')
-    await member.page.keyboard.press('End')
+    await member.page.evaluate(() => document.querySelector('dongbi-editor')!.editor!.commands.focus('end'))
     await member.page.keyboard.type('认真学习。')
     // The text without pending suggestions.
     const ownText = () => {
