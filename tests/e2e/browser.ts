@@ -82,3 +82,26 @@ export function editorText(page: Page): Promise<string> {
 export function syncStatus(page: Page): Promise<string> {
   return page.evaluate(() => document.querySelector('dongbi-sync-status')?.shadowRoot?.textContent?.trim() ?? '')
 }
+
+/**
+ * Selects the first occurrence of `text` in the editor (or, with `collapse`, puts the caret
+ * right after it). A real click focuses the editor first: Tiptap's own focus() waits for an
+ * animation frame, and keys sent before that would go elsewhere.
+ */
+export async function selectText(page: Page, text: string, { collapse = false } = {}): Promise<void> {
+  await page.click('.ProseMirror')
+  await page.evaluate(
+    ([needle, toEnd]) => {
+      const editor = document.querySelector('dongbi-editor')!.editor!
+      let found = -1
+      editor.state.doc.descendants((node, pos) => {
+        if (found >= 0 || !node.isText) return
+        const at = node.text!.indexOf(needle!)
+        if (at >= 0) found = pos + at
+      })
+      const end = found + needle!.length
+      editor.commands.setTextSelection(toEnd ? end : { from: found, to: end })
+    },
+    [text, collapse] as const,
+  )
+}

@@ -1,30 +1,12 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createDocument, shareWith } from './appServer.ts'
-import { openEditor, screenshot } from './browser.ts'
+import { openEditor, screenshot, selectText } from './browser.ts'
 import { useApp } from './useApp.ts'
 
 const app = useApp()
 
 const open = app.open
-
-/** Selects the first occurrence of `text` in the editor. */
-async function select(page: Page, text: string): Promise<void> {
-  // A real click focuses the editor at once (Tiptap's focus() waits for an animation frame).
-  await page.click('.ProseMirror')
-  await page.evaluate((needle) => {
-    const editor = document.querySelector('dongbi-editor')!.editor!
-    let found = -1
-    editor.state.doc.descendants((node, pos) => {
-      if (found >= 0 || !node.isText) return
-      const at = node.text!.indexOf(needle)
-      if (at >= 0) found = pos + at
-    })
-    editor.commands.setTextSelection({ from: found, to: found + needle.length })
-  }, text)
-  // Tiptap focuses on the next frame: keys sent before that would go to the page.
-  await page.waitForFunction(() => document.querySelector('dongbi-editor')!.editor!.view.hasFocus())
-}
 
 const highlighted = (page: Page) => page.$$eval('.dongbi-comment', (spans) => spans.map((s) => s.textContent).join(''))
 
@@ -42,7 +24,7 @@ describe('inline comments in Chromium', () => {
     await mentor.page.waitForFunction(() => document.querySelector('dongbi-editor')!.editor!.getText() === '深入学习贯彻党的二十大精神。')
 
     // The mentor (可评论) comments on a single character.
-    await select(mentor.page, '贯')
+    await selectText(mentor.page, '贯')
     await mentor.page.click('button.comment-button')
     await mentor.page.fill('.composer textarea', '“贯彻”一词用得好，可以再具体些。')
     await mentor.page.click('.composer button[type=submit]')
@@ -97,7 +79,7 @@ describe('inline comments in Chromium', () => {
     await openEditor(author.page, app.server.url, id)
     await author.page.click('.ProseMirror')
     await author.page.keyboard.type('第一句。第二句。')
-    await select(author.page, '第二句')
+    await selectText(author.page, '第二句')
     await author.page.keyboard.press('Control+Alt+m')
     await author.page.fill('.composer textarea', '这一句多余')
     await author.page.click('.composer button[type=submit]')
@@ -108,7 +90,7 @@ describe('inline comments in Chromium', () => {
       const undo = state.plugins.find((plugin) => (plugin as unknown as { key: string }).key.startsWith('y-undo'))!
       ;(undo.getState(state) as { undoManager: { stopCapturing(): void } }).undoManager.stopCapturing()
     })
-    await select(author.page, '第二句。')
+    await selectText(author.page, '第二句。')
     await author.page.keyboard.press('Backspace')
     await expect.poll(() => author.page.evaluate(() => document.querySelector('dongbi-editor')!.editor!.getText())).toBe('第一句。')
     await author.page.waitForSelector('.thread .quote.gone')

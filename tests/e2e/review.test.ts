@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createDocument } from './appServer.ts'
-import { editorText, openEditor, screenshot } from './browser.ts'
+import { editorText, openEditor, screenshot, selectText } from './browser.ts'
 import { useApp } from './useApp.ts'
 
 const app = useApp()
@@ -16,21 +16,6 @@ async function branchWith(name: string, members: { userId: string; role: 'member
     const put = await app.server.api(`/api/branches/${id}/members/${userId}`, { method: 'PUT', body: { role } })
     if (!put.ok) throw new Error(`membership failed: ${put.status}`)
   }
-}
-
-/** Selects the first occurrence of `text` in the editor. */
-async function select(page: Page, text: string): Promise<void> {
-  await page.click('.ProseMirror')
-  await page.evaluate((needle) => {
-    const editor = document.querySelector('dongbi-editor')!.editor!
-    let found = -1
-    editor.state.doc.descendants((node, pos) => {
-      if (found >= 0 || !node.isText) return
-      const at = node.text!.indexOf(needle)
-      if (at >= 0) found = pos + at
-    })
-    editor.commands.setTextSelection({ from: found, to: found + needle.length })
-  }, text)
 }
 
 const chip = (page: Page) => page.textContent('.review-chip').then((text) => text?.trim() ?? '')
@@ -99,7 +84,7 @@ describe('the review loop in Chromium', () => {
     await expect.poll(() => mentor.page.locator('.bell-badge').count()).toBe(0)
 
     // The mentor comments on a range with the existing comments UI, then returns with an overall comment.
-    await select(mentor.page, '认真')
+    await selectText(mentor.page, '认真')
     await mentor.page.click('button.comment-button')
     await mentor.page.fill('.composer textarea', '“认真”太空泛，写具体的做法。')
     await mentor.page.click('.composer button[type=submit]')
@@ -134,7 +119,7 @@ describe('the review loop in Chromium', () => {
     await mentor.page.waitForFunction(() => document.querySelectorAll('.thread .comment').length === 2)
 
     // The author revises — '认真' becomes '逐字逐句' — and resubmits to the same mentor.
-    await select(author.page, '认真')
+    await selectText(author.page, '认真')
     await author.page.keyboard.type('逐字逐句')
     await expect.poll(() => editorText(mentor.page)).toContain('逐字逐句学习')
     await author.page.click('button.submit-review')

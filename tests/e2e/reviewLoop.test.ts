@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createDocument } from './appServer.ts'
-import { editorText, openEditor, screenshot } from './browser.ts'
+import { editorText, openEditor, screenshot, selectText } from './browser.ts'
 import { useApp } from './useApp.ts'
 
 /**
@@ -13,25 +13,6 @@ import { useApp } from './useApp.ts'
 const app = useApp()
 
 const open = app.open
-
-/** Selects `text` (or puts the cursor after it) with the editor focused by a real click. */
-async function select(page: Page, text: string, { collapse = false } = {}): Promise<void> {
-  await page.click('.ProseMirror')
-  await page.evaluate(
-    ([needle, toEnd]) => {
-      const editor = document.querySelector('dongbi-editor')!.editor!
-      let found = -1
-      editor.state.doc.descendants((node, pos) => {
-        if (found >= 0 || !node.isText) return
-        const at = node.text!.indexOf(needle!)
-        if (at >= 0) found = pos + at
-      })
-      const end = found + needle!.length
-      editor.commands.setTextSelection(toEnd ? end : { from: found, to: end })
-    },
-    [text, collapse] as const,
-  )
-}
 
 const chip = (page: Page) => page.textContent('.review-chip').then((text) => text?.trim() ?? '')
 
@@ -57,11 +38,11 @@ describe('the whole review loop in Chromium', () => {
     // The mentor comments on 联系实际 and suggests inserting 认真 before 学习.
     await openEditor(mentor.page, app.server.url, id)
     await mentor.page.bringToFront()
-    await select(mentor.page, '联系实际')
+    await selectText(mentor.page, '联系实际')
     await mentor.page.click('button.comment-button')
     await mentor.page.fill('.composer textarea', '举一个本支部的例子。')
     await mentor.page.click('.composer button[type=submit]')
-    await select(mentor.page, '我们要', { collapse: true })
+    await selectText(mentor.page, '我们要', { collapse: true })
     await mentor.page.keyboard.type('认真')
     await mentor.page.click('button.return-review')
     await mentor.page.fill('.review-comment-dialog textarea', '思路清楚，请按批注修改。')
@@ -78,7 +59,7 @@ describe('the whole review loop in Chromium', () => {
     await mentor.page.waitForFunction(() => document.querySelectorAll('.thread .comment').length === 2, undefined, { polling: 100 })
     await author.page.click('.suggestion-card >> nth=0 >> button.accept')
     await author.page.waitForFunction(() => document.querySelectorAll('dongbi-editor .dongbi-suggestion').length === 0, undefined, { polling: 100 })
-    await select(author.page, '联系实际', { collapse: true })
+    await selectText(author.page, '联系实际', { collapse: true })
     await author.page.keyboard.type('，如支部读书会')
     await author.page.click('.thread.active button.resolve')
     await mentor.page.waitForFunction(() => document.querySelectorAll('.thread').length === 0, undefined, { polling: 100 })
