@@ -1,32 +1,12 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createDocument, shareWith } from './appServer.ts'
-import { editorText, openEditor, screenshot } from './browser.ts'
+import { editorText, openEditor, screenshot, selectText } from './browser.ts'
 import { useApp } from './useApp.ts'
 
 const app = useApp()
 
 const open = app.open
-
-/** Puts the cursor right after the first occurrence of `text`, or selects it. */
-async function place(page: Page, text: string, { select = false } = {}): Promise<void> {
-  await page.evaluate(
-    ([needle, whole]) => {
-      const editor = document.querySelector('dongbi-editor')!.editor!
-      let found = -1
-      editor.state.doc.descendants((node, pos) => {
-        if (found >= 0 || !node.isText) return
-        const at = node.text!.indexOf(needle!)
-        if (at >= 0) found = pos + at
-      })
-      const end = found + needle!.length
-      editor.chain().focus().setTextSelection(whole ? { from: found, to: end } : end).run()
-    },
-    [text, select] as const,
-  )
-  // Tiptap focuses on the next frame: keys sent before that would go to the page.
-  await page.waitForFunction(() => document.querySelector('dongbi-editor')!.editor!.view.hasFocus())
-}
 
 const marked = (page: Page, kind: 'insert' | 'delete') =>
   page.$$eval(`dongbi-editor .dongbi-suggestion--${kind}`, (nodes) => nodes.map((n) => `${n.textContent}@${n.getAttribute('title')}`).join(','))
@@ -49,7 +29,7 @@ describe('suggestion mode in Chromium', () => {
     // An insertion through a Chinese IME: pinyin while composing, 认真 committed (CDP
     // composition events need the page in front).
     await mentor.page.bringToFront()
-    await place(mentor.page, '深入')
+    await selectText(mentor.page, '深入', { collapse: true })
     const cdp = await mentor.page.context().newCDPSession(mentor.page)
     for (const text of ['r', 'ren', 'renzh', 'renzhen']) {
       await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length })
@@ -58,7 +38,7 @@ describe('suggestion mode in Chromium', () => {
     // The author sees it live, with the mentor's name.
     await author.page.waitForFunction(() => document.querySelector('dongbi-editor ins.dongbi-suggestion--insert')?.textContent === '认真')
     // A deletion: select 以学增智 and press Backspace.
-    await place(mentor.page, '以学增智', { select: true })
+    await selectText(mentor.page, '以学增智')
     await mentor.page.keyboard.press('Backspace')
     // Plain typing right after the struck text is one more insertion.
     await mentor.page.keyboard.type('学以致用')
@@ -101,7 +81,7 @@ describe('suggestion mode in Chromium', () => {
     expect(await author.page.getAttribute('button.suggest-button', 'aria-pressed')).toBe('true')
     await author.page.keyboard.type('第二句。')
     await author.page.keyboard.press('Enter') // block structure is refused in suggestion mode
-    await place(author.page, '第一', { select: true })
+    await selectText(author.page, '第一')
     await author.page.keyboard.press('Delete')
     expect(await marked(author.page, 'insert')).toBe('第二句。@周敏')
     expect(await marked(author.page, 'delete')).toBe('第一@周敏')
