@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'schema', root: 'packages/schema', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'gongwen', root: 'packages/gongwen', include: ['src/**/*.test.ts'] } },
       { test: { name: 'web', root: 'apps/web', include: ['src/**/*.test.ts'] } },
       { test: { name: 'editor', root: 'packages/editor', include: ['src/**/*.test.ts'] } },
       { test: { name: 'server', root: 'apps/server', include: ['src/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },

@@ -11,6 +11,7 @@ export function presentDocument(record: DocumentRecord, access: DocumentAccess):
     deletedAt: record.deletedAt,
     ownerId: record.ownerId,
     branchId: record.branchId,
+    kind: record.kind,
     access,
   }
 }

@@ -31,6 +31,10 @@ export interface DocumentsTable {
   owner_id: string | null
   /** Set for branch-owned documents (e.g. a discussion summary co-edited by the branch). */
   branch_id: string | null
+  /** A {@link DocumentKind}: 公文 type, everyday form, journal entry or free. */
+  kind: string
+  /** The template the document began from, if any. */
+  template_id: string | null
 }
 
 /**

@@ -9,6 +9,7 @@ import { NotificationStore } from './NotificationStore.ts'
 import { ReviewStore } from './ReviewStore.ts'
 import { SessionStore } from './SessionStore.ts'
 import { ShareStore } from './ShareStore.ts'
+import type { DocumentKind } from '@dongbi/schema'
 import type { AppendEntry, DocumentRecord, DocumentScope, Store, StoredUpdates } from './Store.ts'
 import { UserStore } from './UserStore.ts'
 import { VersionStore } from './VersionStore.ts'
@@ -24,6 +25,8 @@ function toRecord(row: DocumentRow): DocumentRecord {
     deletedAt: row.deleted_at,
     ownerId: row.owner_id,
     branchId: row.branch_id,
+    kind: row.kind as DocumentKind,
+    templateId: row.template_id,
   }
 }
 
@@ -75,14 +78,18 @@ export class KyselyStore implements Store {
     title,
     ownerId = null,
     branchId = null,
+    kind = 'free',
+    templateId = null,
   }: {
     id: string
     title: string
     ownerId?: string | null
     branchId?: string | null
+    kind?: DocumentKind
+    templateId?: string | null
   }): Promise<DocumentRecord> {
     const now = new Date().toISOString()
-    const row: DocumentRow = { id, title, created_at: now, updated_at: now, deleted_at: null, owner_id: ownerId, branch_id: branchId }
+    const row: DocumentRow = { id, title, created_at: now, updated_at: now, deleted_at: null, owner_id: ownerId, branch_id: branchId, kind, template_id: templateId }
     await this.db.insertInto('documents').values(row).execute()
     return toRecord(row)
   }

@@ -1,4 +1,5 @@
 /** A document's metadata row. */
+import type { DocumentKind } from '@dongbi/schema'
 import type { AuditLog } from './AuditLog.ts'
 import type { BranchStore } from './BranchStore.ts'
 import type { CommentStore } from './CommentStore.ts'
@@ -19,6 +20,8 @@ export interface DocumentRecord {
   ownerId: string | null
   /** The owning branch, for branch documents (支部文档). */
   branchId: string | null
+  kind: DocumentKind
+  templateId: string | null
 }
 
 /** Which of a user's document lists: 我的文档, 与我共享, 支部文档, or their trash. */
@@ -53,7 +56,7 @@ export interface Store {
   readonly reviews: ReviewStore
   readonly notifications: NotificationStore
 
-  createDocument(record: { id: string; title: string; ownerId?: string | null; branchId?: string | null }): Promise<DocumentRecord>
+  createDocument(record: { id: string; title: string; ownerId?: string | null; branchId?: string | null; kind?: DocumentKind; templateId?: string | null }): Promise<DocumentRecord>
   getDocument(id: string): Promise<DocumentRecord | undefined>
   /** Every document, or the trash (for maintenance and tests; users see {@link listDocumentsFor}). */
   listDocuments(options: { deleted: boolean }): Promise<DocumentRecord[]>

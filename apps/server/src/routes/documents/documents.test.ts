@@ -91,7 +91,7 @@ describe('POST /api/documents', () => {
   })
 
   it.each([
-    ['a missing title', '{}'],
+    ['a body that is not an object', '[]'],
     ['an empty title', JSON.stringify({ title: '' })],
     ['a blank title', JSON.stringify({ title: '   ' })],
     ['a title over 200 characters', JSON.stringify({ title: '字'.repeat(201) })],

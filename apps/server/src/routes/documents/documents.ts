@@ -13,7 +13,7 @@ import {
   type ShareDto,
 } from '@dongbi/schema'
 import { Hono, type Context } from 'hono'
-import { newId } from '../../auth/secretToken.ts'
+import { startDocument } from '../../documents/startDocument.ts'
 import { ApiError } from '../../http/ApiError.ts'
 import { parseJson, parseQuery } from '../../http/parseJson.ts'
 import { requireUser } from '../../http/requireUser.ts'
@@ -40,13 +40,13 @@ export const documents = new Hono()
   })
   .post('/', async (c) => {
     const { user } = requireUser(c)
-    const { title, branchId } = await parseJson(c, createDocumentBody)
+    const { title, branchId, kind, templateId } = await parseJson(c, createDocumentBody)
     const { store } = c.var.services
     if (branchId && !(await store.branches.byId(branchId))) throw new ApiError('invalid_request', '没有这个支部 (no such branch)')
     if (branchId && !user.is_admin && !(await store.branches.role(branchId, user.id))) {
       throw new ApiError('forbidden', '只能在自己的支部创建支部文档 (not a member of that branch)')
     }
-    const record = await store.createDocument({ id: newId(), title, ownerId: branchId ? null : user.id, branchId: branchId ?? null })
+    const record = await startDocument(c.var.services, { user, title, branchId: branchId ?? null, kind, templateId })
     return c.json(presentDocument(record, (await documentAccess(store, user, record))!), 201)
   })
   .get('/:id', async (c) => {

@@ -3,6 +3,7 @@ import { documents } from './001_documents.ts'
 import { accounts } from './002_accounts.ts'
 import { comments } from './003_comments.ts'
 import { review } from './003_review.ts'
+import { documentKind } from './004_document_kind.ts'
 
 /** Every migration, in order. Names sort lexically; never rename or reorder one that shipped. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '002_accounts': accounts,
   '003_comments': comments,
   '003_review': review,
+  '004_document_kind': documentKind,
 }
 
 export const migrationProvider: MigrationProvider = {
