@@ -1,3 +1,7 @@
 export type { Template, BodyJson } from './templates/Template.ts'
 export { builtinTemplates, builtinTemplate } from './templates/builtinTemplates.ts'
 export { heading, paragraph } from './templates/blocks.ts'
+export type { Block } from './structure/Block.ts'
+export { docBlocks, textBlocks } from './structure/docBlocks.ts'
+export { headingLabel, chineseNumeral, type HeadingLabel } from './structure/headingLabel.ts'
+export { classifyBlocks, docNumberLike, dateLike, type BlockRole, type ClassifiedBlock } from './structure/classifyBlocks.ts'
