@@ -1,7 +1,7 @@
 /**
  * 动笔 collaboration-server benchmarks against @y/websocket-server and @hocuspocus/server.
  *
- *   pnpm --filter @dongbi/bench bench [--rows=fanout,sync,memory,throughput] [--servers=dongbi,ywss,hocuspocus] [--quick]
+ *   pnpm --filter @dongbi/bench bench [--rows=fanout,sync,memory,throughput,soak,storage] [--servers=dongbi,ywss,hocuspocus] [--quick]
  *
  * Every server runs in its own child process (started and killed here); the clients live in
  * this process. Results: a Markdown table on stdout and in results/latest.{md,json}.
@@ -17,10 +17,12 @@ import { median, percentile } from './lib/stats.ts'
 import { fanout, type FanoutResult } from './rows/fanout.ts'
 import { FirstSync } from './rows/firstSync.ts'
 import { memory, type MemoryResult } from './rows/memory.ts'
+import { soak, type SoakResult } from './rows/soak.ts'
+import { storage, type StorageResult } from './rows/storage.ts'
 import { throughput, type ThroughputResult } from './rows/throughput.ts'
 import { allServers, benchDir, type ServerHandle, type ServerKey, type ServerKind } from './servers/servers.ts'
 
-const rowNames = ['fanout', 'sync', 'memory', 'throughput'] as const
+const rowNames = ['fanout', 'sync', 'memory', 'throughput', 'soak', 'storage'] as const
 type RowName = (typeof rowNames)[number]
 
 function parseArgs(argv: string[]) {
@@ -52,6 +54,9 @@ const plan = {
     warmupMs: quick ? 500 : 1000,
     measureMs: quick ? 2000 : 5000,
   },
+  soak: { connections: quick ? 1000 : 10_000, concurrency: 50, documents: 10 },
+  /** automerge-paper in updates of 20 patches (≈ 13,000 updates), then time for each server's housekeeping. */
+  storage: { batchSize: quick ? 200 : 20, settleMs: quick ? 3000 : 15_000 },
 }
 
 interface FanoutSummary {
@@ -86,6 +91,8 @@ interface ServerResults {
   sync?: { coldMs: number; warmMs: number; coldRunsMs: number[]; warmRunsMs: number[]; loadMs: number }
   memory?: MemoryResult
   throughput?: ThroughputSummary[]
+  soak?: SoakResult
+  storage?: StorageResult
   stopAfterLoadMs?: number
 }
 
@@ -215,6 +222,25 @@ async function main(): Promise<void> {
         log(`${kind.key} memory: RSS ${result.baselineMb.toFixed(1)} → ${result.loadedMb.toFixed(1)} MiB for ${result.documents} documents (V8 heap + external: ${result.heapPerThousandMb.toFixed(1)} MiB per 1,000)`)
       }
     }
+
+    // Row 4b: connection churn, one server at a time.
+    if (has('soak')) {
+      for (const kind of servers) {
+        const result = await soak(kind, dataDir(kind, 'soak'), plan.soak)
+        results[kind.key]!.soak = result
+        log(`${kind.key} soak: ${result.connections} connections in ${result.seconds.toFixed(1)} s; RSS ${result.baselineMb.toFixed(1)} → peak ${result.peakMb.toFixed(1)} → ${result.afterMb.toFixed(1)} MiB (retained ${result.retainedMb.toFixed(1)} MiB)`)
+      }
+    }
+
+    // Row 6: bytes on disk for the automerge-paper document after each server's own housekeeping.
+    if (has('storage')) {
+      const paper = replayAutomergePaper(plan.storage.batchSize)
+      for (const kind of servers) {
+        const result = await storage(kind, dataDir(kind, 'storage'), paper, plan.storage.settleMs)
+        results[kind.key]!.storage = result
+        log(`${kind.key} storage: ${result.storedBytes} B on disk for ${paper.updates.length} updates of ${result.updateBytes} B (state ${result.stateBytes} B): ×${result.perUpdateByte.toFixed(3)} per update byte`)
+      }
+    }
   } finally {
     fs.rmSync(root, { recursive: true, force: true })
   }
@@ -243,6 +269,11 @@ async function main(): Promise<void> {
     metric(`4. Appended updates/s, ${label}`, 'updates/s', 'higher', 0, (r) => r.throughput?.[i]?.updatesPerSecond)
     metric(`server CPU per update, ${label}`, 'µs', 'lower', 1, (r) => r.throughput?.[i]?.serverCpuMicrosPerUpdate, true)
   })
+
+  metric('4b. RSS retained after 10,000 connections opened and closed', 'MiB', 'lower', 1, (r) => r.soak?.retainedMb)
+  metric('peak RSS during the connection soak', 'MiB', 'lower', 1, (r) => r.soak?.peakMb, true)
+  metric('6. Stored bytes per byte of update, automerge-paper, after housekeeping', 'B/B', 'lower', 3, (r) => r.storage?.perUpdateByte)
+  metric('stored bytes per byte of Yjs state', 'B/B', 'lower', 2, (r) => r.storage?.perStateByte, true)
 
   const table = renderTable(metrics)
   const command = `pnpm --filter @dongbi/bench bench${process.argv.length > 2 ? ` ${process.argv.slice(2).join(" ")}` : ""}`

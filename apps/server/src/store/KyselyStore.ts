@@ -211,6 +211,8 @@ export class KyselyStore implements Store {
       await trx.deleteFrom('doc_updates').where('doc_id', '=', docId).where('seq', '<=', throughSeq).execute()
       await trx.insertInto('doc_updates').values({ seq: throughSeq, doc_id: docId, data: state }).execute()
     })
+    const sqlite = this.sqlite
+    if (sqlite) await this.db.connection().execute(async () => sqlite.pragma('incremental_vacuum'))
   }
 
   async close(): Promise<void> {

@@ -24,6 +24,9 @@ export async function createStore({ databaseUrl, sqliteSynchronous }: StoreOptio
   const fileName = sqliteFileName(databaseUrl)
   if (fileName !== ':memory:') fs.mkdirSync(path.dirname(fileName), { recursive: true })
   const sqlite = new SqliteDatabase(fileName)
+  // Lets compaction hand the pages of a rewritten log back to the file system (new files only:
+  // an existing file keeps the mode it was created with).
+  sqlite.pragma('auto_vacuum = INCREMENTAL')
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma(`synchronous = ${sqliteSynchronous.toUpperCase()}`)
   sqlite.pragma('foreign_keys = ON')
