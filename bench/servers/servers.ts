@@ -39,7 +39,15 @@ export interface ServerKind {
   readonly label: string
   /** Starts the server on a data directory; starting again on the same one is a restart. */
   start(dataDir: string): Promise<ServerHandle>
+  /**
+   * Starts `instances` processes that serve the same documents through Redis (row 5), the
+   * way the server documents for more than one machine; absent for servers without one.
+   */
+  startCluster?(dataDir: string, instances: number): Promise<ServerHandle[]>
 }
+
+/** Redis for the multi-instance row; each cluster gets its own key prefix. */
+export const benchRedisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 const tsxLoader = import.meta.resolve('tsx')
 const preload = import.meta.resolve('./preload.ts')
@@ -173,34 +181,43 @@ export const ywss: ServerKind = {
   },
 }
 
+async function startHocuspocus(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ServerHandle> {
+  fs.mkdirSync(dataDir, { recursive: true })
+  const child = await spawnServer({
+    name: 'hocuspocus',
+    args: nodeArgs(path.join(benchDir, 'servers/hocuspocus-main.ts')),
+    cwd: benchDir,
+    env: { ...baseEnv(), HOCUSPOCUS_DB: path.join(dataDir, 'hocuspocus.db'), ...env },
+    ready: /listening on port (\d+)/,
+  })
+  const url = `ws://127.0.0.1:${child.port}`
+  return {
+    key: 'hocuspocus',
+    child,
+    dialect: 'hocuspocus',
+    createDocument: async () => peerDocumentName(),
+    provider(id, doc) {
+      // WebSocketPolyfill goes to the provider's own HocuspocusProviderWebsocket (absent from the provider's type).
+      const configuration = { url, name: id, document: doc, WebSocketPolyfill: WebSocket }
+      const provider = new HocuspocusProvider(configuration)
+      const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()))
+      return { doc, synced, destroy: () => provider.destroy() }
+    },
+    raw: (id) => new RawClient(url, 'hocuspocus', id),
+    stop: (graceMs) => child.stop(graceMs),
+  }
+}
+
 export const hocuspocus: ServerKind = {
   key: 'hocuspocus',
   label: '@hocuspocus/server 4.7 + extension-sqlite',
-  async start(dataDir) {
-    fs.mkdirSync(dataDir, { recursive: true })
-    const child = await spawnServer({
-      name: 'hocuspocus',
-      args: nodeArgs(path.join(benchDir, 'servers/hocuspocus-main.ts')),
-      cwd: benchDir,
-      env: { ...baseEnv(), HOCUSPOCUS_DB: path.join(dataDir, 'hocuspocus.db') },
-      ready: /listening on port (\d+)/,
-    })
-    const url = `ws://127.0.0.1:${child.port}`
-    return {
-      key: 'hocuspocus',
-      child,
-      dialect: 'hocuspocus',
-      createDocument: async () => peerDocumentName(),
-      provider(id, doc) {
-        // WebSocketPolyfill goes to the provider's own HocuspocusProviderWebsocket (absent from the provider's type).
-        const configuration = { url, name: id, document: doc, WebSocketPolyfill: WebSocket }
-        const provider = new HocuspocusProvider(configuration)
-        const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()))
-        return { doc, synced, destroy: () => provider.destroy() }
-      },
-      raw: (id) => new RawClient(url, 'hocuspocus', id),
-      stop: (graceMs) => child.stop(graceMs),
-    }
+  start: (dataDir) => startHocuspocus(dataDir),
+  async startCluster(dataDir, instances) {
+    // One SQLite file for all instances (it locks across processes) plus @hocuspocus/extension-redis.
+    const env = { REDIS_URL: benchRedisUrl, REDIS_PREFIX: `bench-${process.pid}-${++nameCounter}` }
+    const handles: ServerHandle[] = []
+    for (let i = 0; i < instances; i++) handles.push(await startHocuspocus(dataDir, env))
+    return handles
   },
 }
 
