@@ -7,6 +7,7 @@ import type { Store } from '../store/Store.ts'
 import type { Authorization, CollabAuthorizer } from './CollabAuthorizer.ts'
 import type { CollabExtension } from './CollabExtension.ts'
 import { Connection } from './Connection.ts'
+import { answerFromLog } from './answerFromLog.ts'
 import { DocumentRoom, type ServerChangeResult } from './DocumentRoom.ts'
 import { encodeEvent } from './encodeMessages.ts'
 import { handleMessage } from './messageHandlers.ts'
@@ -146,8 +147,15 @@ export class CollabServer {
       }
       const record = await this.options.store.getDocument(documentId)
       if (!record || record.deletedAt) return connection.close(CloseCode.DocumentNotFound, 'document not found')
-      const loadedRoom = await this.getRoom(documentId)
+      let answered = false
+      let skipped = 0
+      const loadedRoom = await this.getRoom(documentId, {
+        onRead: (rows) => (answered = answerFromLog(connection, early, rows)),
+        onIntegrated: (count) => (skipped = count),
+      })
       if (connection.closed) return this.scheduleUnload(loadedRoom)
+      // The raw log held a row the server could not apply: start this client over on the usual path.
+      if (answered && skipped > 0) return connection.close(CloseCode.InternalError, 'reload the document')
       room = loadedRoom
       this.cancelUnload(documentId)
       room.join(connection)
@@ -195,7 +203,11 @@ export class CollabServer {
     }
   }
 
-  private async getRoom(id: string): Promise<DocumentRoom> {
+  /**
+   * The loaded room of a document, loading it if needed. When this call loads it,
+   * `onRead` sees the stored log before it is replayed (see `answerFromLog`).
+   */
+  private async getRoom(id: string, hooks: { onRead?: (rows: Uint8Array[]) => void; onIntegrated?: (skipped: number) => void } = {}): Promise<DocumentRoom> {
     const existing = this.rooms.get(id)
     if (existing) return existing
     const pending = (async () => {
@@ -208,7 +220,9 @@ export class CollabServer {
         onHello: (connection) => void this.greet(connection),
         log: this.log,
       })
-      await room.load()
+      const rows = await room.read()
+      hooks.onRead?.(rows)
+      hooks.onIntegrated?.(room.integrate(rows))
       this.loaded.set(id, room)
       return room
     })()

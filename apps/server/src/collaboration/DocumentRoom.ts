@@ -56,21 +56,29 @@ export class DocumentRoom {
     this.awareness.on('update', this.handleAwarenessUpdate)
   }
 
-  /** Replays the stored log. A row that fails to apply is logged and skipped, never fatal. */
-  async load(): Promise<void> {
+  /** Reads the stored log without applying it (see `answerFromLog`). */
+  async read(): Promise<Uint8Array[]> {
     const { updates, lastSeq, bytes } = await this.options.store.loadUpdates(this.id)
+    this.lastSeq = lastSeq
+    this.logCount = updates.length
+    this.storedBytes = bytes
+    return updates
+  }
+
+  /** Applies what {@link read} returned. A row that fails to apply is logged and skipped, never fatal; answers how many were. */
+  integrate(updates: Uint8Array[]): number {
+    let skipped = 0
     this.doc.transact(() => {
       for (const update of updates) {
         try {
           Y.applyUpdate(this.doc, update)
         } catch (error) {
+          skipped++
           this.options.log(`document ${this.id}: skipped a stored update that fails to apply`, error)
         }
       }
     }, 'load')
-    this.lastSeq = lastSeq
-    this.logCount = updates.length
-    this.storedBytes = bytes
+    return skipped
   }
 
   /** Adds a socket and makes the server's opening move: sync step 1 and current awareness. */

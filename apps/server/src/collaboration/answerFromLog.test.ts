@@ -1,0 +1,89 @@
+import { CloseCode } from '@dongbi/schema'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createDocument, encodeSync, openRawSocket, startTestServer, syncStep1, syncStep2, syncUpdate, type RawSocket, type TestServer } from '../testing/index.ts'
+
+let server: TestServer | undefined
+const sockets: RawSocket[] = []
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.close()
+  await server?.close()
+  server = undefined
+})
+
+/** Two updates typed into a fresh doc, as a client would have sent them. */
+function typedUpdates(): { updates: Uint8Array[]; text: string } {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  doc.getText('t').insert(0, '学习教育月')
+  doc.getText('t').insert(5, '心得体会')
+  return { updates, text: doc.getText('t').toString() }
+}
+
+/**
+ * Holds the store's log reads until released, so a client's opening message is sure to have
+ * arrived before the server has read the log (the order a real newcomer sees on a cold
+ * document, where reading takes longer than the socket's first packet).
+ */
+function holdLogReads(target: TestServer): () => void {
+  let release!: () => void
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  const read = target.store.loadUpdates.bind(target.store)
+  target.store.loadUpdates = async (id) => {
+    await gate
+    return read(id)
+  }
+  return release
+}
+
+async function openNewcomer(id: string): Promise<RawSocket> {
+  const opened = await openRawSocket(server!.collabUrl, id, { token: server!.token })
+  if (opened.status !== 101) throw new Error(`upgrade answered ${opened.status}`)
+  sockets.push(opened.socket)
+  opened.socket.send(encodeSync(syncStep1, new Uint8Array([0])))
+  return opened.socket
+}
+
+describe('answering a newcomer from the stored log', () => {
+  it('sends the stored rows as they are, before the server replays them', async () => {
+    server = await startTestServer()
+    const { id } = await createDocument(server)
+    const { updates, text } = typedUpdates()
+    await server.store.appendUpdates(updates.map((data) => ({ docId: id, data })))
+    const release = holdLogReads(server)
+    const socket = await openNewcomer(id)
+    // No observable sign that the server has read the message: give the loopback packet a moment.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    release()
+
+    const step2 = await socket.next((m) => m.type === 'sync' && m.step === syncStep2)
+    const update = await socket.next((m) => m.type === 'sync' && m.step === syncUpdate)
+    expect(step2.type === 'sync' && [...step2.payload]).toEqual([...updates[0]!])
+    expect(update.type === 'sync' && [...update.payload]).toEqual([...updates[1]!])
+    const doc = new Y.Doc()
+    for (const m of [step2, update]) if (m.type === 'sync') Y.applyUpdate(doc, m.payload)
+    expect(doc.getText('t').toString()).toBe(text)
+    // The server then makes its usual opening move and the socket works as any other.
+    await socket.next((m) => m.type === 'sync' && m.step === syncStep1)
+    await socket.roundTrip()
+  })
+
+  it('starts the client over when a stored row cannot be applied, and the document still opens', async () => {
+    server = await startTestServer()
+    const { id } = await createDocument(server)
+    const { updates, text } = typedUpdates()
+    await server.store.appendUpdates([...updates, new Uint8Array([1, 2, 3, 250])].map((data) => ({ docId: id, data })))
+    const release = holdLogReads(server)
+    const first = await openNewcomer(id)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    release()
+    expect((await first.closed).code).toBe(CloseCode.InternalError)
+
+    const second = await openNewcomer(id)
+    const step2 = await second.next((m) => m.type === 'sync' && m.step === syncStep2)
+    const doc = new Y.Doc()
+    if (step2.type === 'sync') Y.applyUpdate(doc, step2.payload)
+    expect(doc.getText('t').toString()).toBe(text)
+  })
+})
