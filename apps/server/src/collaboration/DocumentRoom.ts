@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import type { Store } from '../store/Store.ts'
 import { BadMessageError } from './BadMessageError.ts'
 import type { Connection } from './Connection.ts'
-import { encodeAwareness, encodeSyncStep1, encodeUpdate } from './encodeMessages.ts'
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './encodeMessages.ts'
 import type { UpdateWriter } from './UpdateWriter.ts'
 
 export interface DocumentRoomOptions {
@@ -46,6 +46,8 @@ export class DocumentRoom {
   private unapplied: Uint8Array[] = []
   private compacting: Promise<void> | null = null
   private drainWaiters: (() => void)[] = []
+  /** Sync step 2 for a client that has nothing, kept until the doc changes: newcomers to a busy-reading document share one encoding. */
+  private wholeState: Uint8Array | null = null
 
   constructor(
     readonly id: string,
@@ -79,6 +81,14 @@ export class DocumentRoom {
       }
     }, 'load')
     return skipped
+  }
+
+  /** Sync step 2 answering `stateVector`: what that client is missing. */
+  syncStep2For(stateVector: Uint8Array): Uint8Array {
+    const empty = stateVector.length === 1 && stateVector[0] === 0
+    if (!empty) return encodeSyncStep2(this.doc, stateVector)
+    this.wholeState ??= encodeSyncStep2(this.doc, stateVector)
+    return this.wholeState
   }
 
   /** Adds a socket and makes the server's opening move: sync step 1 and current awareness. */
@@ -237,6 +247,7 @@ export class DocumentRoom {
   }
 
   private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.wholeState = null
     if (origin === 'load') return
     this.outgoing.push({ update, origin: (origin as Connection | null) ?? null })
   }

@@ -39,7 +39,7 @@ function holdLogReads(target: TestServer): () => void {
 
 async function openNewcomer(id: string): Promise<RawSocket> {
   const opened = await openRawSocket(server!.collabUrl, id, { token: server!.token })
-  if (opened.status !== 101) throw new Error(`upgrade answered ${opened.status}`)
+  if (!opened.socket) throw new Error(`upgrade answered ${opened.status}`)
   sockets.push(opened.socket)
   opened.socket.send(encodeSync(syncStep1, new Uint8Array([0])))
   return opened.socket

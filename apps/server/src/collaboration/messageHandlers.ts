@@ -7,7 +7,7 @@ import { BadMessageError } from './BadMessageError.ts'
 import type { Connection } from './Connection.ts'
 import type { DocumentRoom } from './DocumentRoom.ts'
 import { onlyOwnSuggestions } from './onlyOwnSuggestions.ts'
-import { encodeAwareness, encodeSyncStep2 } from './encodeMessages.ts'
+import { encodeAwareness } from './encodeMessages.ts'
 import { stampAwareness } from './stampAwareness.ts'
 
 type Handler = (room: DocumentRoom, connection: Connection, decoder: decoding.Decoder) => void
@@ -24,7 +24,7 @@ function handleSync(room: DocumentRoom, connection: Connection, decoder: decodin
   switch (step) {
     case syncProtocol.messageYjsSyncStep1:
       Y.decodeStateVector(payload) // throws on a malformed vector
-      connection.send(encodeSyncStep2(room.doc, payload))
+      connection.send(room.syncStep2For(payload))
       return
     case syncProtocol.messageYjsSyncStep2:
     case syncProtocol.messageYjsUpdate:
