@@ -49,6 +49,7 @@ const plan = {
     shapes: [
       { documents: 16, writersPerDocument: 4 },
       { documents: 4, writersPerDocument: 16 },
+      { documents: 1, writersPerDocument: 50 },
     ],
     window: 32,
     warmupMs: quick ? 500 : 1000,
