@@ -18,6 +18,7 @@ import { documents } from './routes/documents/documents.ts'
 import { threads } from './routes/comments/threads.ts'
 import { review } from './routes/documents/review.ts'
 import { versions } from './routes/documents/versions.ts'
+import { exports } from './routes/documents/exports.ts'
 import { notifications } from './routes/notifications/notifications.ts'
 import { reviews } from './routes/reviews/reviews.ts'
 import { openApiDocument } from './routes/openapi/openApiDocument.ts'
@@ -58,6 +59,7 @@ export function createApp({ log = console.error, ...services }: CreateAppOptions
     .route('/documents/:id', threads)
     .route('/documents', review)
     .route('/documents', versions)
+    .route('/documents', exports)
     .route('/notifications', notifications)
     .route('/reviews', reviews)
     .route('/audit', audit)

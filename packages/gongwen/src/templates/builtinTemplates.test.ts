@@ -10,7 +10,7 @@ const day = new Date('2024-03-05T02:00:00Z')
 
 function roles(id: string) {
   const template = builtinTemplates.find((t) => t.id === id)!
-  return classifyBlocks(docBlocks(fillTemplateBody(template.body, day)))
+  return classifyBlocks(docBlocks(fillTemplateBody(template.body, day) as unknown as Parameters<typeof docBlocks>[0]))
 }
 
 function textOf(id: string, role: string): string[] {

@@ -265,6 +265,29 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: { description: 'Content', ...json('DocumentContent') }, 404: error('Unknown id') },
         },
       },
+      '/api/documents/{id}/export': {
+        parameters: [idParam],
+        get: {
+          summary: 'Export as Word (GB/T 9704 layout for 公文 kinds, plain otherwise), Markdown, or the print view (HTML); without pending suggestions',
+          parameters: [
+            { name: 'format', in: 'query', schema: { type: 'string', enum: ['docx', 'md', 'html'], default: 'docx' } },
+            { name: 'download', in: 'query', description: '1: the print view as an attachment', schema: { type: 'string', enum: ['0', '1'] } },
+          ],
+          responses: {
+            200: {
+              description: 'The file, with Content-Disposition naming it after the title (RFC 5987 filename*)',
+              content: {
+                'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } },
+                'text/markdown': { schema: { type: 'string' } },
+                'text/html': { schema: { type: 'string' } },
+              },
+            },
+            400: error('Unknown format'),
+            401: error('Not signed in'),
+            404: error('Unknown or unreadable id'),
+          },
+        },
+      },
       '/api/documents/{id}/review': {
         parameters: [idParam],
         get: { summary: 'Review state (draft, submitted, returned, approved) and its history', responses: { 200: ok('The review', 'Review'), 404: error('Unknown or unreadable id') } },
