@@ -12,6 +12,8 @@ import { serveWebApp } from './http/serveWebApp.ts'
 import { audit } from './routes/audit/audit.ts'
 import { auth } from './routes/auth/auth.ts'
 import { branches } from './routes/branches/branches.ts'
+import { branchTemplates } from './routes/branches/branchTemplates.ts'
+import { templates } from './routes/templates/templates.ts'
 import { invitations } from './routes/branches/invitations.ts'
 import { roster } from './routes/branches/roster.ts'
 import { documents } from './routes/documents/documents.ts'
@@ -53,6 +55,8 @@ export function createApp({ log = console.error, ...services }: CreateAppOptions
     .route('/users', users)
     .route('/directory', directory)
     .route('/branches', branches)
+    .route('/branches', branchTemplates)
+    .route('/templates', templates)
     .route('/invitations', invitations)
     .route('/roster', roster)
     .route('/documents', documents)

@@ -39,6 +39,9 @@ import {
   versionContentSchema,
   versionListSchema,
   versionSchema,
+  createBranchTemplateBody,
+  templateListSchema,
+  templateSchema,
 } from '@dongbi/schema'
 import { z } from 'zod'
 
@@ -89,6 +92,9 @@ const components = {
   NotificationList: notificationListSchema,
   MarkNotificationsRead: markReadBody,
   UnreadCount: unreadCountSchema,
+  Template: templateSchema,
+  TemplateList: templateListSchema,
+  CreateBranchTemplate: createBranchTemplateBody,
 }
 
 const ok = (description: string, schema?: string) => ({ description, ...(schema ? json(schema) : {}) })
@@ -264,6 +270,21 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'The stored body as ProseMirror JSON, plain text or HTML',
           responses: { 200: { description: 'Content', ...json('DocumentContent') }, 404: error('Unknown id') },
         },
+      },
+      '/api/templates': {
+        get: { summary: 'Templates to start a document from: the built-in 公文 and everyday ones, then those of my branches', responses: { 200: ok('Templates', 'TemplateList'), 401: error('Not signed in') } },
+      },
+      '/api/branches/{id}/templates': {
+        parameters: [idParam],
+        post: {
+          summary: "Save a readable document's body as a branch template (secretaries, mentors, admins)",
+          requestBody: body('CreateBranchTemplate'),
+          responses: { 201: ok('The template', 'Template'), 400: error('Invalid body or unreadable document'), ...signedIn, 404: error('Unknown branch or not a member'), 413: error('Document too long') },
+        },
+      },
+      '/api/branches/{id}/templates/{templateId}': {
+        parameters: [idParam, param('templateId')],
+        delete: { summary: 'Delete a branch template (secretaries, mentors, admins)', responses: { 204: { description: 'Deleted' }, ...signedIn, 404: error('Unknown branch or template') } },
       },
       '/api/documents/{id}/export': {
         parameters: [idParam],
