@@ -96,7 +96,7 @@ h3 { font-family: ${cssFamily(f.kaiTi)}; }
 h4, h5 { font-family: ${cssFamily(f.fangSong)}; }
 p.body, p.attachment, p.attendance { text-indent: 2em; }
 p.attachment-item { text-indent: 0; padding-left: 5em; }
-p.docNumber { text-align: center; }
+p.docNumber { text-align: center; border-bottom: 1.5pt solid #c00000; padding-bottom: 4mm; margin-bottom: 56pt; }
 p.signature, p.date { text-align: right; padding-right: 4em; }
 p.attendance .label { font-family: "Dongbi Hei", ${cssFamily(f.heiTi)}; }
 p.banji { font-size: 14pt; padding: 0 1em; border-bottom: .7pt solid #000; }

@@ -85,6 +85,12 @@ export class DongbiTemplatePicker extends LitElement {
     return role === 'secretary' || role === 'mentor'
   }
 
+  /** The branch's own templates come first once it has some: they are what it writes most. */
+  private orderedGroups(templates: TemplateDto[]): typeof groups {
+    const hasOwn = templates.some((t) => t.group === 'branch' && (!this.branch || t.branchId === this.branch.branchId))
+    return hasOwn ? [groups[2]!, groups[0]!, groups[1]!] : groups
+  }
+
   private renderCard(template: TemplateDto) {
     const busy = this.busy === template.id
     return html`<li class="template-item">
@@ -108,7 +114,9 @@ export class DongbiTemplatePicker extends LitElement {
       <header class="template-picker-head">
         <div>
           <h2 id="template-picker-title">${this.branch ? tr('templates.forBranch', { branch: this.branch.branchName }) : tr('templates.title')}</h2>
-          <p class="muted small">${tr('templates.hint')}</p>
+          <p class="muted small">${tr('templates.hint')
+            .split('〖〗')
+            .map((part, i) => (i === 0 ? part : html`<span class="guide-mark">〖〗</span>${part}`))}</p>
         </div>
         <button type="button" class="icon-button" aria-label=${tr('templates.close')} @click=${() => this.dialog.close()}>×</button>
       </header>
@@ -127,7 +135,7 @@ export class DongbiTemplatePicker extends LitElement {
         </ul>
         ${templates === undefined
           ? html`<p class="muted" aria-busy="true">${tr('templates.loading')}</p>`
-          : groups.map(({ group, label }) => {
+          : this.orderedGroups(templates).map(({ group, label }) => {
               const list = templates.filter((t) => t.group === group && (!this.branch || group !== 'branch' || t.branchId === this.branch.branchId))
               if (group !== 'branch' && list.length === 0) return nothing
               return html`<section class="template-group" data-group=${group}>

@@ -82,7 +82,8 @@ function blockXml(block: ExportBlock, next: ExportBlock | undefined, banji: { fi
       // GB/T 9704 §7.3.2–3: the 主送机关 comes one line below the title.
       return paragraphXml({ style: 'GongwenTitle', ...(next && next.role !== 'empty' && next.role !== 'title' ? { spacing: { after: gongwenPage.linePitch } } : {}) }, runs())
     case 'docNumber':
-      return paragraphXml({ align: 'center' }, runs())
+      // The 版头's red separator 4 mm below the 发文字号; the title follows two lines lower (§7.2.5, §7.3.1).
+      return paragraphXml({ border: { bottom: 12, color: 'C00000', space: 11 }, spacing: { after: 2 * gongwenPage.linePitch }, align: 'center' }, runs())
     case 'addressee':
       return paragraphXml({ align: alignOf() }, runs())
     case 'heading': {

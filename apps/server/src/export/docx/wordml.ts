@@ -48,8 +48,8 @@ export function runsXml(runs: ExportRun[], base: RunProps = {}): string {
 export interface ParagraphProps {
   style?: string
   numbering?: { numId: number; level: number }
-  /** Borders: `top`/`bottom` line widths in eighths of a point. */
-  border?: { top?: number; bottom?: number }
+  /** Borders: `top`/`bottom` line widths in eighths of a point; `space` above/below the text in points. */
+  border?: { top?: number; bottom?: number; color?: string; space?: number }
   /** A right-aligned tab stop at this position (twips). */
   rightTab?: number
   /** Twips; `exact` fixes the line height, `auto` counts in 240ths of a line. */
@@ -67,8 +67,9 @@ export function paragraphProps(p: ParagraphProps): string {
   if (p.numbering) xml += `<w:numPr><w:ilvl w:val="${p.numbering.level}"/><w:numId w:val="${p.numbering.numId}"/></w:numPr>`
   if (p.border && (p.border.top || p.border.bottom)) {
     xml += '<w:pBdr>'
-    if (p.border.top) xml += `<w:top w:val="single" w:sz="${p.border.top}" w:space="1" w:color="auto"/>`
-    if (p.border.bottom) xml += `<w:bottom w:val="single" w:sz="${p.border.bottom}" w:space="1" w:color="auto"/>`
+    const rest = `w:space="${p.border.space ?? 1}" w:color="${p.border.color ?? 'auto'}"`
+    if (p.border.top) xml += `<w:top w:val="single" w:sz="${p.border.top}" ${rest}/>`
+    if (p.border.bottom) xml += `<w:bottom w:val="single" w:sz="${p.border.bottom}" ${rest}/>`
     xml += '</w:pBdr>'
   }
   if (p.rightTab) xml += `<w:tabs><w:tab w:val="right" w:pos="${p.rightTab}"/></w:tabs>`

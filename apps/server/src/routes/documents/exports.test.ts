@@ -115,7 +115,9 @@ describe('GET /api/documents/:id/export', () => {
 
     // Each paragraph by its role.
     expect(paragraphWith(document, '关于申请学习教育月活动经费的请示')).toContain('<w:pStyle w:val="GongwenTitle"/>')
-    expect(paragraphWith(document, 'X支委发〔2024〕3号')).toContain('<w:jc w:val="center"/>')
+    const docNumber = paragraphWith(document, 'X支委发〔2024〕3号')
+    expect(docNumber).toContain('<w:jc w:val="center"/>')
+    expect(docNumber).toContain('<w:bottom w:val="single" w:sz="12" w:space="11" w:color="C00000"/>')
     expect(paragraphWith(document, '机关党委：')).not.toContain('w:firstLine')
     expect(paragraphWith(document, '为保障学习教育月活动')).toContain('<w:pStyle w:val="GongwenBody"/>')
     expect(paragraphWith(document, '一、经费用途')).toContain('<w:pStyle w:val="Heading1"/>')
