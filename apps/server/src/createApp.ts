@@ -20,7 +20,7 @@ import { documents } from './routes/documents/documents.ts'
 import { threads } from './routes/comments/threads.ts'
 import { review } from './routes/documents/review.ts'
 import { versions } from './routes/documents/versions.ts'
-import { exports } from './routes/documents/exports.ts'
+import { documentExport } from './routes/documents/documentExport.ts'
 import { notifications } from './routes/notifications/notifications.ts'
 import { reviews } from './routes/reviews/reviews.ts'
 import { openApiDocument } from './routes/openapi/openApiDocument.ts'
@@ -63,7 +63,7 @@ export function createApp({ log = console.error, ...services }: CreateAppOptions
     .route('/documents/:id', threads)
     .route('/documents', review)
     .route('/documents', versions)
-    .route('/documents', exports)
+    .route('/documents', documentExport)
     .route('/notifications', notifications)
     .route('/reviews', reviews)
     .route('/audit', audit)

@@ -6,7 +6,7 @@ import { parseQuery } from '../../http/parseJson.ts'
 import { findDocument } from './findDocument.ts'
 
 /** `/api/documents/:id/export`: Word, Markdown or the print view, for anyone who may read the document. */
-export const exports = new Hono().get('/:id/export', async (c) => {
+export const documentExport = new Hono().get('/:id/export', async (c) => {
   const { record } = await findDocument(c, 'view')
   const { format, download } = parseQuery(c, exportQuery)
   const { store, collab } = c.var.services
