@@ -138,4 +138,22 @@ describe('templates and export in the browser', () => {
     expect(cspErrors).toEqual([])
     expect(reader.errors).toEqual([])
   })
+
+  it('speaks English when switched, kind names included', async () => {
+    const { server } = app
+    const reader = await app.open('Zhang Wei', 'zhangwei')
+    await reader.context.addInitScript(() => localStorage.setItem('dongbi.locale', 'en'))
+    const created = await server.api('/api/documents', { method: 'POST', body: { templateId: 'minutes' }, token: reader.token })
+    expect(created.status).toBe(201)
+    const { page } = reader
+    await page.goto(server.url)
+    await page.waitForSelector('.doc-row')
+    expect(await page.textContent('.doc-row .kind-chip')).toBe('Minutes')
+    await page.click('button.primary')
+    await page.waitForSelector('.template-card[data-template="notice"]')
+    expect(await page.textContent('#template-picker-title')).toBe('New document')
+    expect(await page.locator('.template-group h3').allTextContents()).toEqual(['Official documents (公文)', 'Everyday writing', 'Branch templates'])
+    await screenshot(page, 'template-picker-en')
+    expect(reader.errors).toEqual([])
+  })
 })

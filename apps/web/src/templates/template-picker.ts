@@ -1,4 +1,4 @@
-import { LocaleController, t } from '@dongbi/editor'
+import { LocaleController, getLocale, t } from '@dongbi/editor'
 import type { TemplateDto, TemplateGroup } from '@dongbi/schema'
 import { LitElement, html, nothing } from 'lit'
 import { customElement, query, state } from 'lit/decorators.js'
@@ -97,7 +97,13 @@ export class DongbiTemplatePicker extends LitElement {
       <button type="button" class="template-card group-${template.group}" data-template=${template.id} ?disabled=${!!this.busy} @click=${() => this.choose(template)}>
         <span class="template-glyph" aria-hidden="true">${template.name.slice(0, 1)}</span>
         <span class="template-text">
-          <span class="template-name">${template.name}${template.group === 'branch' ? html` <span class="chip">${kindLabel(template.kind)}</span>` : nothing}</span>
+          <span class="template-name"
+            ><span class="template-name-text">${template.name}</span>${template.group === 'branch'
+              ? html` <span class="chip">${kindLabel(template.kind)}</span>`
+              : getLocale() === 'en'
+                ? html` <span class="template-en">${kindLabel(template.kind)}</span>`
+                : nothing}</span
+          >
           <span class="template-desc">${busy ? tr('templates.creating') : template.description || template.title}</span>
           ${template.branchName ? html`<span class="template-branch">${template.branchName}</span>` : nothing}
         </span>
@@ -115,8 +121,8 @@ export class DongbiTemplatePicker extends LitElement {
         <div>
           <h2 id="template-picker-title">${this.branch ? tr('templates.forBranch', { branch: this.branch.branchName }) : tr('templates.title')}</h2>
           <p class="muted small">${tr('templates.hint')
-            .split('〖〗')
-            .map((part, i) => (i === 0 ? part : html`<span class="guide-mark">〖〗</span>${part}`))}</p>
+            .split('〖…〗')
+            .map((part, i) => (i === 0 ? part : html`<span class="guide-mark">〖…〗</span>${part}`))}</p>
         </div>
         <button type="button" class="icon-button" aria-label=${tr('templates.close')} @click=${() => this.dialog.close()}>×</button>
       </header>

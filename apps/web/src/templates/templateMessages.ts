@@ -4,7 +4,7 @@
  */
 export const templateZh = {
   'templates.title': '新建文档',
-  'templates.hint': '选择模板开始写作。〖〗里是写作提示，写的时候替换掉。',
+  'templates.hint': '选择模板开始写作。〖…〗里是写作提示，写的时候替换掉。',
   'templates.blank': '空白文档',
   'templates.blankHint': '从一张白纸开始',
   'templates.gongwen': '公文',
@@ -37,7 +37,7 @@ export const templateZh = {
 
 export const templateEn: Record<keyof typeof templateZh, string> = {
   'templates.title': 'New document',
-  'templates.hint': 'Pick a template to start from. Text in 〖〗 is guidance: replace it as you write.',
+  'templates.hint': 'Pick a template to start from. Text in 〖…〗 is guidance: replace it as you write.',
   'templates.blank': 'Blank document',
   'templates.blankHint': 'Start from an empty page',
   'templates.gongwen': 'Official documents (公文)',
