@@ -130,7 +130,7 @@ export class DongbiTemplatePicker extends LitElement {
       <div class="template-scroll">
         <ul class="template-grid">
           <li class="template-item">
-            <button type="button" class="template-card blank" data-template="" ?disabled=${!!this.busy} @click=${() => this.choose(null)}>
+            <button type="button" class="template-card blank" data-template="" autofocus ?disabled=${!!this.busy} @click=${() => this.choose(null)}>
               <span class="template-glyph" aria-hidden="true">＋</span>
               <span class="template-text">
                 <span class="template-name">${tr('templates.blank')}</span>
