@@ -35,6 +35,7 @@ describe('the document list', () => {
     await screenshot(page, 'documents-empty')
 
     await page.click('button.primary')
+    await page.click('.template-card.blank')
     await page.waitForURL(/\/d\/[\w-]+$/)
     await page.waitForSelector('dongbi-editor .ProseMirror')
     expect(await page.inputValue('.doc-title-input')).toBe('未命名文档')

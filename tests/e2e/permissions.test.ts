@@ -83,6 +83,7 @@ describe('accounts and permissions in Chromium', () => {
     await signInAndChangePassword(member.page, 'chenjing', credentials.chenjing!, 'chen-jing-new-pass')
     await member.page.click('a.brand')
     await member.page.click('button.primary')
+    await member.page.click('.template-card.blank')
     await member.page.waitForURL(/\/d\//)
     await member.page.waitForFunction(() => document.querySelector('dongbi-editor')?.provider?.synced === true)
     await member.page.click('.ProseMirror')

@@ -12,12 +12,15 @@ import { serveWebApp } from './http/serveWebApp.ts'
 import { audit } from './routes/audit/audit.ts'
 import { auth } from './routes/auth/auth.ts'
 import { branches } from './routes/branches/branches.ts'
+import { branchTemplates } from './routes/branches/branchTemplates.ts'
+import { templates } from './routes/templates/templates.ts'
 import { invitations } from './routes/branches/invitations.ts'
 import { roster } from './routes/branches/roster.ts'
 import { documents } from './routes/documents/documents.ts'
 import { threads } from './routes/comments/threads.ts'
 import { review } from './routes/documents/review.ts'
 import { versions } from './routes/documents/versions.ts'
+import { documentExport } from './routes/documents/documentExport.ts'
 import { notifications } from './routes/notifications/notifications.ts'
 import { reviews } from './routes/reviews/reviews.ts'
 import { openApiDocument } from './routes/openapi/openApiDocument.ts'
@@ -52,12 +55,15 @@ export function createApp({ log = console.error, ...services }: CreateAppOptions
     .route('/users', users)
     .route('/directory', directory)
     .route('/branches', branches)
+    .route('/branches', branchTemplates)
+    .route('/templates', templates)
     .route('/invitations', invitations)
     .route('/roster', roster)
     .route('/documents', documents)
     .route('/documents/:id', threads)
     .route('/documents', review)
     .route('/documents', versions)
+    .route('/documents', documentExport)
     .route('/notifications', notifications)
     .route('/reviews', reviews)
     .route('/audit', audit)

@@ -1,4 +1,7 @@
-export type { Template, BodyJson } from './templates/Template.ts'
+export { datePlaceholder, type Template, type BodyJson } from './templates/Template.ts'
+export { fillTemplateBody, chineseDate } from './templates/fillTemplateBody.ts'
+export { gongwenTemplates } from './templates/gongwenTemplates.ts'
+export { everydayTemplates } from './templates/everydayTemplates.ts'
 export { builtinTemplates, builtinTemplate } from './templates/builtinTemplates.ts'
 export { heading, paragraph } from './templates/blocks.ts'
 export type { Block } from './structure/Block.ts'

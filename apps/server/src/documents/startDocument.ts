@@ -1,3 +1,4 @@
+import { fillTemplateBody } from '@dongbi/gongwen'
 import { replaceBody, type DocumentKind } from '@dongbi/schema'
 import { newId } from '../auth/secretToken.ts'
 import { ApiError } from '../http/ApiError.ts'
@@ -33,6 +34,9 @@ export async function startDocument({ store, collab }: Pick<Services, 'store' | 
     kind: options.kind ?? template?.kind ?? 'free',
     templateId: template?.id ?? null,
   })
-  if (template) await collab.changeDocument(record.id, (doc) => replaceBody(doc, template.body as unknown as Record<string, unknown>))
+  if (template) {
+    const body = fillTemplateBody(template.body, new Date())
+    await collab.changeDocument(record.id, (doc) => replaceBody(doc, body as unknown as Record<string, unknown>))
+  }
   return record
 }

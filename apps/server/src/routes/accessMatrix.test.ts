@@ -107,6 +107,14 @@ async function branchDocument(options: { trashed?: boolean } = {}): Promise<stri
   return id
 }
 
+/** A template of `branchId`, stored directly; its id without the `branch:` prefix. */
+async function branchTemplate(branchId: string): Promise<string> {
+  const id = newId()
+  const body = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph' }] })
+  await world.server.store.templates.insert({ id, branch_id: branchId, name: '模板', kind: 'minutes', description: '', title: '纪要', body, created_by: root.id, created_at: new Date().toISOString() })
+  return id
+}
+
 /** A private document submitted by its owner to `reviewer` (moved on to `state` when asked). */
 async function reviewedDocument(reviewer: UserRow, state: 'submitted' | 'approved' = 'submitted'): Promise<string> {
   const id = await privateDocument()
@@ -306,6 +314,18 @@ const matrix: Row[] = [
     },
     expect: manageBranchB(204),
   },
+  { route: 'GET /api/templates', expect: who({ signedIn: 200 }) },
+  {
+    route: 'POST /api/branches/:id/templates',
+    cell: async () => ({ path: `/api/branches/${world.branchB}/templates`, body: { name: '支部纪要模板', kind: 'minutes', documentId: await branchDocument() } }),
+    // Branch B's secretary and mentor (who can read its document) and admins; not its outsiders.
+    expect: who({ admin: 201, secretary: 201, mentor: 201, signedIn: 404 }),
+  },
+  {
+    route: 'DELETE /api/branches/:id/templates/:templateId',
+    cell: async () => ({ path: `/api/branches/${world.branchB}/templates/branch:${await branchTemplate(world.branchB)}` }),
+    expect: who({ admin: 204, secretary: 204, mentor: 204, signedIn: 404 }),
+  },
   { route: 'GET /api/branches/:id/invitations', cell: () => ({ path: `/api/branches/${world.branchB}/invitations` }), expect: manageBranchB(200) },
   {
     route: 'POST /api/branches/:id/invitations',
@@ -408,6 +428,7 @@ const matrix: Row[] = [
     expect: byAccess('private', ownerOnly(204)),
   },
   { route: 'GET /api/documents/:id/content', cell: async () => ({ path: `/api/documents/${await privateDocument()}/content?format=text` }), expect: byAccess('private', canRead) },
+  { route: 'GET /api/documents/:id/export', cell: async () => ({ path: `/api/documents/${await privateDocument()}/export?format=md` }), expect: byAccess('private', canRead) },
   { route: 'GET /api/documents/:id/shares', cell: async () => ({ path: `/api/documents/${await privateDocument()}/shares` }), expect: byAccess('private', canRead) },
   {
     route: 'PUT /api/documents/:id/shares',

@@ -19,6 +19,7 @@ export interface Database {
   document_reviews: DocumentReviewsTable
   review_events: ReviewEventsTable
   notifications: NotificationsTable
+  branch_templates: BranchTemplatesTable
 }
 
 export interface DocumentsTable {
@@ -215,4 +216,20 @@ export interface NotificationsTable {
   data: string
   created_at: string
   read_at: string | null
+}
+
+/** A branch's own template (id without the `branch:` prefix the API shows). */
+export interface BranchTemplatesTable {
+  id: string
+  branch_id: string
+  name: string
+  /** A {@link DocumentKind}. */
+  kind: string
+  description: string
+  /** Title of documents started from it. */
+  title: string
+  /** The body as ProseMirror JSON text. */
+  body: string
+  created_by: string
+  created_at: string
 }

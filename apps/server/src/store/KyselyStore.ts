@@ -9,6 +9,7 @@ import { NotificationStore } from './NotificationStore.ts'
 import { ReviewStore } from './ReviewStore.ts'
 import { SessionStore } from './SessionStore.ts'
 import { ShareStore } from './ShareStore.ts'
+import { TemplateStore } from './TemplateStore.ts'
 import type { DocumentKind } from '@dongbi/schema'
 import type { AppendEntry, DocumentRecord, DocumentScope, Store, StoredUpdates } from './Store.ts'
 import { UserStore } from './UserStore.ts'
@@ -41,6 +42,7 @@ export class KyselyStore implements Store {
   readonly versions: VersionStore
   readonly reviews: ReviewStore
   readonly notifications: NotificationStore
+  readonly templates: TemplateStore
 
   /**
    * SQLite's hot path: appending updates is the one query on every keystroke, and Kysely
@@ -62,6 +64,7 @@ export class KyselyStore implements Store {
     this.versions = new VersionStore(db)
     this.reviews = new ReviewStore(db)
     this.notifications = new NotificationStore(db)
+    this.templates = new TemplateStore(db)
   }
 
   /** Brings the schema up to date; run once at startup. */

@@ -7,6 +7,7 @@ import type { NotificationStore } from './NotificationStore.ts'
 import type { ReviewStore } from './ReviewStore.ts'
 import type { SessionStore } from './SessionStore.ts'
 import type { ShareStore } from './ShareStore.ts'
+import type { TemplateStore } from './TemplateStore.ts'
 import type { UserStore } from './UserStore.ts'
 import type { VersionStore } from './VersionStore.ts'
 
@@ -55,6 +56,7 @@ export interface Store {
   readonly versions: VersionStore
   readonly reviews: ReviewStore
   readonly notifications: NotificationStore
+  readonly templates: TemplateStore
 
   createDocument(record: { id: string; title: string; ownerId?: string | null; branchId?: string | null; kind?: DocumentKind; templateId?: string | null }): Promise<DocumentRecord>
   getDocument(id: string): Promise<DocumentRecord | undefined>

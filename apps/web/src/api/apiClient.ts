@@ -20,6 +20,9 @@ import type {
   RosterRowDto,
   BranchRole,
   CreateDocumentBody,
+  CreateBranchTemplateBody,
+  TemplateDto,
+  TemplateListDto,
   DocumentDiffDto,
   DocumentDto,
   DocumentListDto,
@@ -98,6 +101,11 @@ export const api = {
   deleteDocument: (docId: string) => request<DocumentDto>('DELETE', `/documents/${id(docId)}`),
   restoreDocument: (docId: string) => request<DocumentDto>('POST', `/documents/${id(docId)}/restore`),
   purgeDocument: (docId: string) => request<void>('DELETE', `/documents/${id(docId)}/permanent`),
+  templates: () => request<TemplateListDto>('GET', '/templates'),
+  saveBranchTemplate: (branchId: string, body: CreateBranchTemplateBody) => request<TemplateDto>('POST', `/branches/${id(branchId)}/templates`, body),
+  deleteBranchTemplate: (branchId: string, templateId: string) => request<void>('DELETE', `/branches/${id(branchId)}/templates/${id(templateId)}`),
+  /** Where the browser downloads (or, for `html`, shows) an export. */
+  exportUrl: (docId: string, format: 'docx' | 'md' | 'html') => `/api/documents/${id(docId)}/export?format=${format}`,
   shares: (docId: string) => request<{ shares: ShareDto[] }>('GET', `/documents/${id(docId)}/shares`),
   setShare: (docId: string, granteeType: 'user' | 'branch', granteeId: string, level: ShareLevel) =>
     request<ShareDto>('PUT', `/documents/${id(docId)}/shares`, { granteeType, granteeId, level }),

@@ -1,13 +1,16 @@
 import { LocaleController, t } from '@dongbi/editor'
 import type { DocumentDto, DocumentScopeName } from '@dongbi/schema'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
-import { customElement, property, state } from 'lit/decorators.js'
+import { customElement, property, query, state } from 'lit/decorators.js'
 import { api } from '../api/apiClient.ts'
 import { formatTime } from '../formatTime.ts'
 import { tr } from '../messages.ts'
 import { navigate, scopePath } from '../router.ts'
 import { session } from '../session.ts'
 import './review-queue.ts'
+import { kindLabel } from '../templates/kindLabel.ts'
+import type { DongbiTemplatePicker } from '../templates/template-picker.ts'
+import '../templates/template-picker.ts'
 
 const scopes: { scope: DocumentScopeName; label: Parameters<typeof tr>[0] }[] = [
   { scope: 'mine', label: 'nav.mine' },
@@ -26,6 +29,7 @@ export class DongbiDocumentListPage extends LitElement {
   @state() private renaming = ''
   @state() private toast: { message: string; undo?: () => void } | undefined
   private toastTimer: ReturnType<typeof setTimeout> | undefined
+  @query('dongbi-template-picker') private picker!: DongbiTemplatePicker
   private readonly locale = new LocaleController(this)
 
   override createRenderRoot(): HTMLElement {
@@ -52,13 +56,10 @@ export class DongbiDocumentListPage extends LitElement {
     return this.scope === 'trash'
   }
 
-  private async handleCreate(branchId?: string): Promise<void> {
-    try {
-      const document = await api.createDocument({ title: t('docs.untitled'), ...(branchId ? { branchId } : {}) })
-      navigate(`/d/${document.id}`)
-    } catch (error) {
-      this.showToast(error instanceof Error ? error.message : String(error))
-    }
+  /** 新建 opens the template picker; in 支部文档 the new document belongs to the chosen branch. */
+  private handleCreate(branchId?: string): void {
+    const branch = branchId ? session.user?.memberships.find((m) => m.branchId === branchId) : undefined
+    void this.picker.open(branch ? { branchId: branch.branchId, branchName: branch.branchName } : undefined)
   }
 
   private async handleRename(document: DocumentDto, input: HTMLInputElement): Promise<void> {
@@ -120,6 +121,7 @@ export class DongbiDocumentListPage extends LitElement {
     return html`<li class="doc-row" data-id=${document.id}>
       <svg class="doc-icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 3h8l4 4v14H6z"/><path d="M14 3v4h4M9 12h6M9 16h6"/></svg>
       ${title}
+      ${document.kind !== 'free' ? html`<span class="chip kind-chip kind-${document.kind}">${kindLabel(document.kind)}</span>` : nothing}
       ${document.access !== 'owner' ? html`<span class="chip access-${document.access}">${tr(`access.${document.access}`)}</span>` : nothing}
       <span class="doc-time">${this.trash ? t('docs.deleted') : t('docs.updated')} ${formatTime(when)}</span>
       <span class="doc-actions">
@@ -200,6 +202,7 @@ export class DongbiDocumentListPage extends LitElement {
               : nothing}
           </div>`
         : nothing}
+      <dongbi-template-picker></dongbi-template-picker>
     </main>`
   }
 }

@@ -15,6 +15,9 @@ import './notification-bell.ts'
 import './review-bar.ts'
 import type { DongbiVersionsDialog } from './versions-dialog.ts'
 import './versions-dialog.ts'
+import '../export/export-menu.ts'
+import { maySaveTemplates, type DongbiSaveTemplateDialog } from '../templates/save-template-dialog.ts'
+import '../templates/save-template-dialog.ts'
 
 function collabUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${collabPath}`
@@ -40,6 +43,7 @@ export class DongbiEditorPage extends LitElement {
   @query('dongbi-share-dialog') private shareDialog!: DongbiShareDialog
   @query('dongbi-comments-panel') private commentsPanel!: DongbiCommentsPanel
   @query('dongbi-versions-dialog') private versionsDialog!: DongbiVersionsDialog
+  @query('dongbi-save-template-dialog') private saveTemplateDialog!: DongbiSaveTemplateDialog
   private readonly locale = new LocaleController(this)
 
   override createRenderRoot(): HTMLElement {
@@ -161,6 +165,7 @@ export class DongbiEditorPage extends LitElement {
           ? html`<dongbi-sync-status .status=${this.sync.status} .pending=${this.sync.pending}></dongbi-sync-status>
               ${this.count ? html`<dongbi-char-count .count=${this.count}></dongbi-char-count>` : nothing}
               <button class="versions-button" type="button" @click=${() => this.versionsDialog.open()}>${tr('versions.button')}</button>
+              <dongbi-export-menu .document=${document} ?canSaveTemplate=${maySaveTemplates()} @dongbi-save-template=${() => this.saveTemplateDialog.open()}></dongbi-export-menu>
               <button class="share-button" type="button" @click=${() => this.shareDialog.open()}>${tr('share.button')}</button>`
           : nothing}
         ${user ? html`<dongbi-notification-bell .source=${this.editorElement}></dongbi-notification-bell>` : nothing}
@@ -217,7 +222,8 @@ export class DongbiEditorPage extends LitElement {
               </div>
               </div>
               <dongbi-share-dialog .document=${document}></dongbi-share-dialog>
-              <dongbi-versions-dialog .document=${document}></dongbi-versions-dialog>`
+              <dongbi-versions-dialog .document=${document}></dongbi-versions-dialog>
+              <dongbi-save-template-dialog .document=${document}></dongbi-save-template-dialog>`
           : html`<p class="empty" aria-busy="true">…</p>`}
     </div>`
   }

@@ -21,3 +21,9 @@ export interface Template {
   title: string
   body: BodyJson
 }
+
+/**
+ * Stands for the 成文日期 in a template body; {@link fillTemplateBody} writes the day the
+ * document is started in its place, in the form GB/T 9704 wants (2024年3月5日).
+ */
+export const datePlaceholder = '〖成文日期〗'

@@ -39,6 +39,9 @@ import {
   versionContentSchema,
   versionListSchema,
   versionSchema,
+  createBranchTemplateBody,
+  templateListSchema,
+  templateSchema,
 } from '@dongbi/schema'
 import { z } from 'zod'
 
@@ -89,6 +92,9 @@ const components = {
   NotificationList: notificationListSchema,
   MarkNotificationsRead: markReadBody,
   UnreadCount: unreadCountSchema,
+  Template: templateSchema,
+  TemplateList: templateListSchema,
+  CreateBranchTemplate: createBranchTemplateBody,
 }
 
 const ok = (description: string, schema?: string) => ({ description, ...(schema ? json(schema) : {}) })
@@ -263,6 +269,44 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: 'The stored body as ProseMirror JSON, plain text or HTML',
           responses: { 200: { description: 'Content', ...json('DocumentContent') }, 404: error('Unknown id') },
+        },
+      },
+      '/api/templates': {
+        get: { summary: 'Templates to start a document from: the built-in 公文 and everyday ones, then those of my branches', responses: { 200: ok('Templates', 'TemplateList'), 401: error('Not signed in') } },
+      },
+      '/api/branches/{id}/templates': {
+        parameters: [idParam],
+        post: {
+          summary: "Save a readable document's body as a branch template (secretaries, mentors, admins)",
+          requestBody: body('CreateBranchTemplate'),
+          responses: { 201: ok('The template', 'Template'), 400: error('Invalid body or unreadable document'), ...signedIn, 404: error('Unknown branch or not a member'), 413: error('Document too long') },
+        },
+      },
+      '/api/branches/{id}/templates/{templateId}': {
+        parameters: [idParam, param('templateId')],
+        delete: { summary: 'Delete a branch template (secretaries, mentors, admins)', responses: { 204: { description: 'Deleted' }, ...signedIn, 404: error('Unknown branch or template') } },
+      },
+      '/api/documents/{id}/export': {
+        parameters: [idParam],
+        get: {
+          summary: 'Export as Word (GB/T 9704 layout for 公文 kinds, plain otherwise), Markdown, or the print view (HTML); without pending suggestions',
+          parameters: [
+            { name: 'format', in: 'query', schema: { type: 'string', enum: ['docx', 'md', 'html'], default: 'docx' } },
+            { name: 'download', in: 'query', description: '1: the print view as an attachment', schema: { type: 'string', enum: ['0', '1'] } },
+          ],
+          responses: {
+            200: {
+              description: 'The file, with Content-Disposition naming it after the title (RFC 5987 filename*)',
+              content: {
+                'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } },
+                'text/markdown': { schema: { type: 'string' } },
+                'text/html': { schema: { type: 'string' } },
+              },
+            },
+            400: error('Unknown format'),
+            401: error('Not signed in'),
+            404: error('Unknown or unreadable id'),
+          },
         },
       },
       '/api/documents/{id}/review': {
