@@ -1,5 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3'
 import { Migrator, type Kysely } from 'kysely'
+import { AssignmentStore } from './AssignmentStore.ts'
 import { AuditLog } from './AuditLog.ts'
 import { BranchStore } from './BranchStore.ts'
 import { CommentStore } from './CommentStore.ts'
@@ -41,6 +42,7 @@ export class KyselyStore implements Store {
   readonly versions: VersionStore
   readonly reviews: ReviewStore
   readonly notifications: NotificationStore
+  readonly assignments: AssignmentStore
 
   /**
    * SQLite's hot path: appending updates is the one query on every keystroke, and Kysely
@@ -62,6 +64,7 @@ export class KyselyStore implements Store {
     this.versions = new VersionStore(db)
     this.reviews = new ReviewStore(db)
     this.notifications = new NotificationStore(db)
+    this.assignments = new AssignmentStore(db)
   }
 
   /** Brings the schema up to date; run once at startup. */
