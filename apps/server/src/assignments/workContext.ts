@@ -53,6 +53,7 @@ export async function workContext(
     authorName: names.get(work.user_id) ?? '',
     role,
     status: view.status,
+    reviewState: view.reviewState ?? 'draft',
     late: Boolean(work.late),
     submittedAt: work.submitted_at,
     characters,

@@ -199,6 +199,8 @@ export const workContextSchema = z
     authorName: z.string(),
     role: z.enum(['author', 'reviewer', 'manager', 'reader']),
     status: workStatus,
+    /** The document's place in the review loop (draft, submitted, returned, approved). */
+    reviewState: z.enum(['draft', 'submitted', 'returned', 'approved']),
     late: z.boolean(),
     submittedAt: z.string().nullable(),
     characters: z.number(),
