@@ -37,7 +37,7 @@ describe('assignments in Chromium', () => {
     await secretary.page.waitForSelector('form.asg-form')
     await secretary.page.fill('input[name=title]', '关于开展学习教育月活动的通知')
     await secretary.page.fill('textarea[name=prompt]', '以支部名义起草一份通知，写明活动安排和要求。注意发文字号、主送机关和成文日期的写法。')
-    await secretary.page.fill('input[name=minChars]', '120')
+    await secretary.page.fill('input[name=minChars]', '150')
     await secretary.page.fill('input[name=maxChars]', '800')
     await secretary.page.click('button.sample-rubric')
     await secretary.page.waitForSelector('.criterion >> nth=2')
@@ -46,6 +46,11 @@ describe('assignments in Chromium', () => {
     await secretary.page.click('button.save-assignment')
     await secretary.page.waitForSelector('.asg-counts')
     await screenshot(secretary.page, 'assignment-dashboard-new')
+    await secretary.page.click('a.nav-assignments')
+    await secretary.page.waitForSelector('li[data-managed]')
+    await screenshot(secretary.page, 'assignments-managing')
+    await secretary.page.click('li[data-managed] a.doc-title')
+    await secretary.page.waitForSelector('.asg-counts')
 
     // The member sees it in 我的作业 and starts it: a 通知 from the template.
     await member.page.goto(`${app.server.url}/assignments`)
@@ -76,8 +81,8 @@ describe('assignments in Chromium', () => {
     await selectText(mentor.page, '特此通知')
     await mentor.page.click('button.comment-button')
     await mentor.page.fill('.composer textarea', '结尾语前应写明工作要求。')
-    const criteria = await mentor.page.$$eval('.composer select.criterion-select option', (options) => options.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']))
-    const structure = criteria.find(([, label]) => label.includes('结构层次'))![0]!
+    const criteria = await mentor.page.$$eval('.composer select.criterion-select option', (options) => options.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })))
+    const structure = criteria.find((o) => o.label.includes('结构层次'))!.value
     await mentor.page.selectOption('.composer select.criterion-select', structure)
     await mentor.page.click('.composer button[type=submit]')
     await mentor.page.waitForSelector('.thread .criterion-chip')

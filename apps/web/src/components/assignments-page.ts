@@ -120,8 +120,10 @@ export class DongbiAssignmentsPage extends LitElement {
       ${this.error ? html`<p class="error-box" role="alert">${this.error}</p>` : nothing}
       ${!data
         ? html`<p class="asg-empty" aria-busy="true">${tr('common.loading')}</p>`
-        : html`<h2>${tr('asg.mine')}</h2>
-            ${data.assigned.length ? html`<div class="asg-cards">${data.assigned.map((item) => this.renderCard(item))}</div>` : html`<p class="asg-empty">${tr('asg.noneMine')}</p>`}
+        : html`${data.assigned.length || !this.canSet
+              ? html`<h2>${tr('asg.mine')}</h2>
+                  ${data.assigned.length ? html`<div class="asg-cards">${data.assigned.map((item) => this.renderCard(item))}</div>` : html`<p class="asg-empty">${tr('asg.noneMine')}</p>`}`
+              : nothing}
             ${this.canSet || data.managing.length
               ? html`<h2>${tr('asg.managing')}</h2>
                   ${data.managing.length ? html`<ul class="doc-list">${data.managing.map((a) => this.renderManaged(a))}</ul>` : html`<p class="asg-empty">${tr('asg.noneManaging')}</p>`}`
