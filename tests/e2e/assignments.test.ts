@@ -109,6 +109,16 @@ describe('assignments in Chromium', () => {
     await member.page.goto(`${app.server.url}/assignments`)
     await member.page.waitForSelector('.asg-card .score')
     expect(await member.page.textContent('.asg-card .score')).toContain('26 / 30')
+    // The inbox named the assignment and the score; and the page reads in English too.
+    await member.page.click('button.lang')
+    await member.page.waitForSelector('.asg-card .score >> text=Score 26 / 30')
+    await screenshot(member.page, 'assignments-member-reviewed-en')
+    await member.page.click('button.lang')
+    await member.page.click('.bell')
+    await member.page.waitForSelector('.inbox-item[data-kind=assignment_scored]')
+    expect(await member.page.textContent('.inbox-item[data-kind=assignment_set]')).toContain('王书记 布置了作业「关于开展学习教育月活动的通知」')
+    expect(await member.page.textContent('.inbox-item[data-kind=assignment_scored]')).toContain('李导师 给你的作业《关于开展学习教育月活动的通知》评了分')
+    await screenshot(member.page, 'assignments-inbox')
 
     // The secretary's dashboard: reviewed, and the distribution bars.
     await secretary.page.reload()

@@ -15,7 +15,12 @@ import type { Assignment } from './parseAssignment.ts'
 export async function startWork(services: Pick<Services, 'store' | 'collab'>, assignment: Assignment, user: UserRow): Promise<{ work: WorkRow; created: boolean }> {
   const { store } = services
   const existing = await store.assignments.work(assignment.row.id, user.id)
-  if (existing) return { work: existing, created: false }
+  if (existing) {
+    // Starting again brings a work the member moved to the trash back.
+    const record = await store.getDocument(existing.document_id)
+    if (record?.deletedAt) await store.updateDocument(record.id, { deletedAt: null })
+    return { work: existing, created: false }
+  }
   const members = await store.branches.members(assignment.row.branch_id)
   const addressed = await addressedMembers(store, assignment.row.branch_id, assignment.audience)
   const reviewerIds = allocateReviewers({

@@ -133,6 +133,8 @@ export const assignmentZh = {
   'panel.noRubric': '这份作业没有设置评分标准。',
   'panel.by': '作者：{name}',
   'comments.criterion': '关联评分项',
+  'inbox.assignment_set': '{actor} 布置了作业「{title}」',
+  'inbox.assignment_scored': '{actor} 给你的作业《{title}》评了分',
   'comments.noCriterion': '不关联评分项',
 } as const
 
@@ -267,5 +269,7 @@ export const assignmentEn: Record<keyof typeof assignmentZh, string> = {
   'panel.noRubric': 'This assignment has no rubric.',
   'panel.by': 'By {name}',
   'comments.criterion': 'Criterion',
+  'inbox.assignment_set': '{actor} set the assignment “{title}”',
+  'inbox.assignment_scored': '{actor} scored your assignment “{title}”',
   'comments.noCriterion': 'No criterion',
 }

@@ -339,6 +339,38 @@ describe('submitting and scoring', () => {
   })
 })
 
+describe('notifications', () => {
+  type Inbox = { notifications: { kind: string; actorId: string | null; actorName: string | null; documentId: string | null; data: Record<string, unknown> }[] }
+  const inbox = async (who: Person) => (await call<Inbox>(who, '/api/notifications')).body.notifications
+
+  it('tells the addressed members of a new assignment, and the author when a sheet is finished — anonymous peers by alias only', async () => {
+    const assignment = await create({ allocation: { type: 'peer', count: 1, anonymous: true }, audience: { type: 'members', userIds: [ids.bob, ids.dave] }, title: '匿名互评练习' })
+    const set = (await inbox('bob')).find((n) => n.kind === 'assignment_set' && n.data.assignmentId === assignment.id)
+    expect(set).toMatchObject({ actorName: '王书记', documentId: null, data: { title: '匿名互评练习' } })
+    expect((await inbox('alice')).some((n) => n.data.assignmentId === assignment.id)).toBe(false)
+    const documentId = await start('bob', assignment.id)
+    await call('bob', `/api/assignments/${assignment.id}/submit`, { method: 'POST', body: {} })
+    await call('dave', `/api/documents/${documentId}/assignment/scores`, { method: 'PUT', body: { scores: [{ criterionId: 'structure', levelId: 'good' }] } })
+    expect((await inbox('bob')).some((n) => n.kind === 'assignment_scored')).toBe(false)
+    await call('dave', `/api/documents/${documentId}/assignment/scores`, {
+      method: 'PUT',
+      body: { scores: [{ criterionId: 'structure', levelId: 'good' }, { criterionId: 'language', levelId: 'ok' }] },
+    })
+    const scored = (await inbox('bob')).filter((n) => n.kind === 'assignment_scored')
+    expect(scored).toHaveLength(1)
+    expect(scored[0]).toMatchObject({ actorId: null, actorName: null, documentId, data: { total: 13, actorAlias: '同伴评审 1/1' } })
+  })
+
+  it('brings a trashed work back when the member starts again', async () => {
+    const assignment = await create()
+    const documentId = await start('dave', assignment.id)
+    expect((await call('dave', `/api/documents/${documentId}`, { method: 'DELETE' })).status).toBe(200)
+    const again = await call<AssignmentDetailDto>('dave', `/api/assignments/${assignment.id}/start`, { method: 'POST' })
+    expect(again.body.mine!.documentId).toBe(documentId)
+    expect((await call<{ deletedAt: string | null }>('dave', `/api/documents/${documentId}`)).body.deletedAt).toBeNull()
+  })
+})
+
 describe('the dashboard', () => {
   it('is for managers only: members 403, outsiders 404', async () => {
     const assignment = await create()

@@ -1,6 +1,7 @@
 import { createAssignmentBody, submitAssignmentBody, updateAssignmentBody, type AssignmentDto, type MyAssignmentDto } from '@dongbi/schema'
 import { Hono, type Context } from 'hono'
-import { isAddressed } from '../../assignments/addressedMembers.ts'
+import { addressedMembers, isAddressed } from '../../assignments/addressedMembers.ts'
+import { notify } from '../../notifications/notify.ts'
 import { checkAssignmentSetup } from '../../assignments/checkAssignmentSetup.ts'
 import { loadWork } from '../../assignments/loadWork.ts'
 import { parseAssignment } from '../../assignments/parseAssignment.ts'
@@ -86,7 +87,11 @@ export const assignments = new Hono()
       updated_at: now,
     }
     await store.assignments.insert(row)
-    return c.json(await presentAssignment(store, parseAssignment(row), true), 201)
+    const assignment = parseAssignment(row)
+    for (const member of await addressedMembers(store, row.branch_id, assignment.audience)) {
+      await notify(c.var.services, { userId: member.userId, kind: 'assignment_set', documentId: null, actorId: user.id, data: { assignmentId: row.id, title: row.title, deadline: row.deadline } })
+    }
+    return c.json(await presentAssignment(store, assignment, true), 201)
   })
   .get('/:id', async (c) => detail(c, await findAssignment(c)))
   .patch('/:id', async (c) => {

@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono'
 import { parseAssignment, type Assignment } from '../../assignments/parseAssignment.ts'
 import { workContext } from '../../assignments/workContext.ts'
 import { ApiError } from '../../http/ApiError.ts'
+import { notify } from '../../notifications/notify.ts'
 import { parseJson } from '../../http/parseJson.ts'
 import { requireUser } from '../../http/requireUser.ts'
 import { assignmentAccess } from '../../policies/assignmentAccess.ts'
@@ -25,6 +26,21 @@ async function findWork(c: Context, needed: 'view' | 'comment'): Promise<FoundWo
   if (!work || !row) throw new ApiError('not_found', '这个文档不属于任何作业 (not an assignment document)')
   const manages = (await assignmentAccess(store, requireUser(c).user, row)) === 'manage'
   return { assignment: parseAssignment(row), work, manages }
+}
+
+/** Tells the author a reviewer finished their sheet; an anonymous peer only by alias. */
+async function tellAuthor(c: Context, { assignment, work }: FoundWork, reviewerId: string, total: number): Promise<void> {
+  const { allocation } = assignment
+  const anonymous = allocation.type === 'peer' && allocation.anonymous
+  const reviewers = (await c.var.services.store.assignments.reviewers(assignment.row.id, work.user_id)).map((r) => r.reviewer_id)
+  const alias = `同伴评审 ${reviewers.indexOf(reviewerId) + 1}/${reviewers.length}`
+  await notify(c.var.services, {
+    userId: work.user_id,
+    kind: 'assignment_scored',
+    documentId: work.document_id,
+    actorId: anonymous ? null : reviewerId,
+    data: { assignmentId: assignment.row.id, total, ...(anonymous ? { actorAlias: alias } : {}) },
+  })
 }
 
 /**
@@ -63,8 +79,12 @@ export const documentAssignment = new Hono()
         updated_at: now,
       }
     })
+    const before = await workContext(c.var.services, { ...found, user })
     await store.assignments.setScores(found.work.document_id, user.id, rows)
-    return c.json(await workContext(c.var.services, { ...found, user }))
+    const after = await workContext(c.var.services, { ...found, user })
+    const sheet = after.sheets[0]
+    if (sheet?.complete && !before.sheets[0]?.complete) await tellAuthor(c, found, user.id, sheet.total)
+    return c.json(after)
   })
   .patch('/:id/threads/:threadId', async (c) => {
     const found = await findWork(c, 'comment')
