@@ -310,6 +310,8 @@ describe('submitting and scoring', () => {
       { id: null, name: '同伴评审 1/2' },
       { id: null, name: '同伴评审 2/2' },
     ])
+    // The review loop goes to the setter, so no peer returns or approves under their name.
+    expect((await call<{ reviewerId: string }>('alice', `/api/documents/${documentId}/review`)).body.reviewerId).toBe(ids.secretary)
     // alice's peers are the next two in username order: bob and carol; both may comment now.
     for (const peer of ['bob', 'carol'] as const) expect((await call<{ access: string }>(peer, `/api/documents/${documentId}`)).body.access).toBe('comment')
     const thread = await call<ThreadDto>('carol', `/api/documents/${documentId}/threads`, {
