@@ -129,3 +129,57 @@ describe('assignments in Chromium', () => {
     expect([...secretary.errors, ...member.errors, ...mentor.errors]).toEqual([])
   })
 })
+
+describe('peer review in Chromium', () => {
+  it('the author sees anonymous peers as 同伴评审 k/N; the form sets an age audience', async () => {
+    const secretary = await app.open('周书记', 'zhoushuji')
+    const author = await app.open('吴敏', 'wumin')
+    const peerA = await app.open('郑华', 'zhenghua')
+    const peerB = await app.open('钱进', 'qianjin')
+    const branch = (await (await app.server.api('/api/branches', { method: 'POST', body: { name: '第二支部' } })).json()) as { id: string }
+    await app.server.api(`/api/branches/${branch.id}/members/${secretary.userId}`, { method: 'PUT', body: { role: 'secretary' } })
+    for (const person of [author, peerA, peerB]) await app.server.api(`/api/branches/${branch.id}/members/${person.userId}`, { method: 'PUT', body: { role: 'member' } })
+    // Set-up through the API; the answers are read loosely (their shapes are checked in the server tests).
+    const as = (token: string, path: string, method = 'GET', body?: unknown) => app.server.api(path, { method, body, token }).then((r) => r.json() as Promise<{ id: string; mine: { documentId: string } }>)
+    const rubric = [
+      { id: 'content', name: '内容充实', description: '联系工作实际', levels: [{ id: 'a', label: '优秀', points: 10 }, { id: 'b', label: '合格', points: 6 }] },
+      { id: 'style', name: '文风朴实', description: '', levels: [{ id: 'a', label: '优秀', points: 5 }, { id: 'b', label: '合格', points: 3 }] },
+    ]
+    const assignment = await as(secretary.token, '/api/assignments', 'POST', {
+      branchId: branch.id,
+      title: '学习心得互评',
+      prompt: '写一篇心得体会，联系本职工作谈收获。',
+      kind: 'reflection',
+      templateId: 'reflection',
+      deadline: new Date(Date.now() - 3_600_000).toISOString(),
+      length: { min: 20, max: 1500 },
+      audience: { type: 'branch' },
+      rubric,
+      allocation: { type: 'peer', count: 2, anonymous: true },
+    })
+    const { mine } = await as(author.token, `/api/assignments/${assignment.id}/start`, 'POST')
+    await as(author.token, `/api/assignments/${assignment.id}/submit`, 'POST', {})
+    await as(peerA.token, `/api/documents/${mine.documentId}/assignment/scores`, 'PUT', { scores: [{ criterionId: 'content', levelId: 'a', note: '例子具体' }, { criterionId: 'style', levelId: 'b' }] })
+    await as(peerB.token, `/api/documents/${mine.documentId}/assignment/scores`, 'PUT', { scores: [{ criterionId: 'content', levelId: 'b' }, { criterionId: 'style', levelId: 'a', note: '语言平实' }] })
+
+    await author.page.goto(`${app.server.url}/d/${mine.documentId}`)
+    await author.page.waitForSelector('.asg-panel .total')
+    const panel = (await author.page.textContent('.asg-panel'))!
+    expect(panel).toContain('同伴评审 1/2')
+    expect(panel).toContain('同伴评审 2/2')
+    expect(panel).toContain('总分 12 / 15')
+    expect(panel).toContain('逾期')
+    expect(panel).not.toMatch(/郑华|钱进/)
+    expect(await author.page.textContent('.review-chip')).not.toMatch(/郑华|钱进/)
+    await screenshot(author.page, 'assignment-editor-peer-anonymous')
+
+    // The form: an age audience (45 and under by default) shown with its hint.
+    await secretary.page.goto(`${app.server.url}/assignments/${assignment.id}/edit`)
+    await secretary.page.waitForSelector('form.asg-form')
+    await secretary.page.check('input[name=audience][value=age]')
+    await secretary.page.waitForSelector('input[name=maxAge]')
+    await secretary.page.locator('fieldset', { hasText: '布置对象' }).scrollIntoViewIfNeeded()
+    await screenshot(secretary.page, 'assignment-form-age')
+    expect([...secretary.errors, ...author.errors]).toEqual([])
+  })
+})

@@ -9,6 +9,9 @@ import { tr } from '../messages.ts'
 
 type Draft = Record<string, { levelId: string; note: string }>
 
+/** The mean to one decimal, as the server computes totals. */
+const mean = (values: number[]) => Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10
+
 /**
  * The assignment side panel of the editor, for documents that belong to an assignment: the
  * instructions and deadline, status and length against the range (a warning, never a block),
@@ -129,8 +132,8 @@ export class DongbiAssignmentPanel extends LitElement {
         const chosen = context.sheets.flatMap((s) => s.scores.filter((x) => x.criterionId === c.id).map((x) => ({ ...x, by: s.reviewerName })))
         const best = Math.max(0, ...c.levels.map((l) => l.points))
         return html`<div class="score-item" data-criterion=${c.id}>
-          <div class="crit"><span>${c.name}</span>${chosen.length ? html`<span class="pts">${chosen.map((x) => x.points).join(' / ')} / ${best}</span>` : nothing}</div>
-          ${chosen.map((x) => html`<p class="note">${many ? html`<strong>${x.by}</strong>：` : nothing}${x.label}${x.note ? html` — ${x.note}` : nothing}</p>`)}
+          <div class="crit"><span>${c.name}</span>${chosen.length ? html`<span class="pts">${mean(chosen.map((x) => x.points))} / ${best}</span>` : nothing}</div>
+          ${chosen.map((x) => html`<p class="note">${many ? html`<strong>${x.by}</strong>：` : nothing}${x.label}${many ? `（${x.points}）` : ''}${x.note ? html` — ${x.note}` : nothing}</p>`)}
           ${this.renderTied(c.id)}
         </div>`
       })}
