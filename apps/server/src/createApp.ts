@@ -9,6 +9,8 @@ import { onError } from './http/onError.ts'
 import { passwordChangeGate } from './http/passwordChangeGate.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { serveWebApp } from './http/serveWebApp.ts'
+import { assignments } from './routes/assignments/assignments.ts'
+import { documentAssignment } from './routes/assignments/documentAssignment.ts'
 import { audit } from './routes/audit/audit.ts'
 import { auth } from './routes/auth/auth.ts'
 import { branches } from './routes/branches/branches.ts'
@@ -67,6 +69,8 @@ export function createApp({ log = console.error, ...services }: CreateAppOptions
     .route('/notifications', notifications)
     .route('/reviews', reviews)
     .route('/audit', audit)
+    .route('/assignments', assignments)
+    .route('/documents', documentAssignment)
     .all('*', () => {
       throw new ApiError('not_found', '没有这个接口 (no such route)')
     })

@@ -2,6 +2,7 @@ import { getLocale, setLocale } from '@dongbi/editor'
 import './styles.css'
 import './review/review.css'
 import './templates/templates.css'
+import './assignments/assignments.css'
 import './components/dongbi-app.ts'
 
 setLocale(getLocale())

@@ -1,4 +1,5 @@
 import { getLocale } from '@dongbi/editor'
+import { assignmentEn, assignmentZh } from './assignments/assignmentMessages.ts'
 import { reviewEn, reviewZh } from './review/reviewMessages.ts'
 import { templateEn, templateZh } from './templates/templateMessages.ts'
 
@@ -155,6 +156,7 @@ const zh = {
   'common.loading': '加载中…',
   ...reviewZh,
   ...templateZh,
+  ...assignmentZh,
 } as const
 
 export type AppMessageKey = keyof typeof zh
@@ -311,6 +313,7 @@ const en: Record<AppMessageKey, string> = {
   'common.loading': 'Loading…',
   ...reviewEn,
   ...templateEn,
+  ...assignmentEn,
 }
 
 /** An app-shell message in the current locale, `{name}` placeholders filled. */

@@ -7,6 +7,9 @@ export type Route =
   | { page: 'account' }
   | { page: 'branches'; id?: string }
   | { page: 'admin'; tab: 'users' | 'audit' }
+  | { page: 'assignments' }
+  | { page: 'assignment-form'; id?: string }
+  | { page: 'assignment-dashboard'; id: string }
   | { page: 'missing' }
 
 const documentScopes = { '/': 'mine', '/shared': 'shared', '/branch-docs': 'branch', '/trash': 'trash' } as const
@@ -18,10 +21,14 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/branches') return { page: 'branches' }
   if (pathname === '/admin') return { page: 'admin', tab: 'users' }
   if (pathname === '/admin/audit') return { page: 'admin', tab: 'audit' }
+  if (pathname === '/assignments') return { page: 'assignments' }
+  if (pathname === '/assignments/new') return { page: 'assignment-form' }
   let match = /^\/d\/([A-Za-z0-9_-]+)$/.exec(pathname)
   if (match) return { page: 'editor', id: match[1]! }
   match = /^\/branches\/([A-Za-z0-9_-]+)$/.exec(pathname)
   if (match) return { page: 'branches', id: match[1]! }
+  match = /^\/assignments\/([A-Za-z0-9_-]+)(\/edit)?$/.exec(pathname)
+  if (match) return match[2] ? { page: 'assignment-form', id: match[1]! } : { page: 'assignment-dashboard', id: match[1]! }
   match = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(pathname)
   if (match) return { page: 'invite', token: match[1]! }
   return { page: 'missing' }

@@ -28,6 +28,7 @@ export async function presentThreads(store: Store, threads: ThreadRow[]): Promis
       createdAt: t.created_at,
       resolvedAt: t.resolved_at,
       resolvedBy: t.resolved_by ? await person(t.resolved_by) : null,
+      criterionId: t.criterion_id ?? null,
       comments: await Promise.all(
         (byThread.get(t.id) ?? []).map(async (c) => ({
           id: c.id,

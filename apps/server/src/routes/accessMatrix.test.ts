@@ -185,6 +185,130 @@ function userOf(role: Role): UserRow {
 }
 let root: UserRow
 
+/**
+ * An assignment of `branch` (audience: the whole branch; one criterion; reviewed by `mentor`),
+ * optionally with `owner`'s work on it — started, or submitted with a thread by the mentor.
+ */
+async function assignmentFixture(
+  branch: 'A' | 'B',
+  work: 'none' | 'started' | 'submitted' = 'none',
+): Promise<{ id: string; documentId: string; threadId: string }> {
+  const { store } = world.server
+  const id = newId()
+  const now = new Date().toISOString()
+  await store.assignments.insert({
+    id,
+    branch_id: branch === 'A' ? world.branchA : world.branchB,
+    created_by: world.users.secretary.id,
+    title: '练习通知',
+    prompt: '',
+    kind: 'notice',
+    template_id: null,
+    deadline: new Date(Date.now() + 86_400_000).toISOString(),
+    min_chars: null,
+    max_chars: null,
+    audience: JSON.stringify({ type: 'branch' }),
+    rubric: JSON.stringify([{ id: 'c1', name: '结构', description: '', levels: [{ id: 'l1', label: '好', points: 5 }] }]),
+    allocation: JSON.stringify({ type: 'mentor', mentorId: world.users.mentor.id }),
+    status: 'open',
+    created_at: now,
+    updated_at: now,
+  })
+  if (work === 'none') return { id, documentId: missingId, threadId: missingId }
+  const documentId = newId()
+  await store.createDocument({ id: documentId, title: '练习通知', ownerId: world.users.owner.id, kind: 'notice' })
+  await store.assignments.insertWork(
+    { assignment_id: id, user_id: world.users.owner.id, document_id: documentId, started_at: now, submitted_at: null, late: 0 },
+    [world.users.mentor.id],
+  )
+  if (work === 'started') return { id, documentId, threadId: missingId }
+  const base = { documentId, actorId: world.users.owner.id, reviewerId: world.users.mentor.id, submittedBy: world.users.owner.id, comment: null }
+  await store.reviews.transition({ ...base, action: 'submit', from: 'draft', to: 'submitted' })
+  await store.assignments.markSubmitted(id, world.users.owner.id, now, false)
+  await store.shares.set({ document_id: documentId, grantee_type: 'user', grantee_id: world.users.mentor.id, level: 'comment', created_by: world.users.owner.id, created_at: now })
+  const { threadId } = await thread(documentId, world.users.mentor)
+  return { id, documentId, threadId }
+}
+
+/** A valid new assignment for branch B, reviewed by its mentor. */
+function newAssignmentBody() {
+  return {
+    branchId: world.branchB,
+    title: '练习通知',
+    kind: 'notice',
+    deadline: new Date(Date.now() + 86_400_000).toISOString(),
+    audience: { type: 'branch' },
+    allocation: { type: 'mentor', mentorId: world.users.mentor.id },
+  }
+}
+
+/** Assignments: branch B's secretary and mentor (and admins) manage; branch A's member is addressed; everyone else 404. */
+const assignmentRows: Row[] = [
+  { route: 'GET /api/assignments', expect: who({ signedIn: 200 }) },
+  { route: 'POST /api/assignments', cell: () => ({ path: '/api/assignments', body: newAssignmentBody() }), expect: who({ admin: 201, secretary: 201, mentor: 201, signedIn: 404 }) },
+  {
+    route: 'GET /api/assignments/:id',
+    variant: 'branch B',
+    cell: async () => ({ path: `/api/assignments/${(await assignmentFixture('B')).id}` }),
+    expect: who({ admin: 200, secretary: 200, mentor: 200, signedIn: 404 }),
+  },
+  {
+    route: 'GET /api/assignments/:id',
+    variant: 'branch A, addressed to its member',
+    cell: async () => ({ path: `/api/assignments/${(await assignmentFixture('A')).id}` }),
+    // The secretary of branch B set it (the fixture's creator).
+    expect: who({ admin: 200, owner: 200, secretary: 200, signedIn: 404 }),
+  },
+  {
+    route: 'PATCH /api/assignments/:id',
+    variant: 'branch B',
+    cell: async () => ({ path: `/api/assignments/${(await assignmentFixture('B')).id}`, body: { status: 'closed' } }),
+    expect: who({ admin: 200, secretary: 200, mentor: 200, signedIn: 404 }),
+  },
+  {
+    route: 'PATCH /api/assignments/:id',
+    variant: 'branch A: its member may not',
+    cell: async () => ({ path: `/api/assignments/${(await assignmentFixture('A')).id}`, body: { status: 'closed' } }),
+    // The secretary set it (the fixture's creator), so they manage it although not in branch A.
+    expect: who({ admin: 200, secretary: 200, owner: 403, signedIn: 404 }),
+  },
+  {
+    route: 'POST /api/assignments/:id/start',
+    cell: async () => ({ path: `/api/assignments/${(await assignmentFixture('A')).id}/start` }),
+    expect: who({ owner: 201, admin: 403, secretary: 403, signedIn: 404 }),
+  },
+  {
+    route: 'POST /api/assignments/:id/submit',
+    cell: async () => ({ path: `/api/assignments/${(await assignmentFixture('A', 'started')).id}/submit`, body: {} }),
+    // Those it concerns who have not started one (managers, the allocated reviewer): 409.
+    expect: who({ owner: 200, admin: 409, secretary: 409, mentor: 409, signedIn: 404 }),
+  },
+  {
+    route: 'GET /api/assignments/:id/dashboard',
+    cell: async () => ({ path: `/api/assignments/${(await assignmentFixture('A', 'submitted')).id}/dashboard` }),
+    // The mentor reviews one work there (access "reviewer"), which is not enough.
+    expect: who({ admin: 200, secretary: 200, owner: 403, mentor: 403, signedIn: 404 }),
+  },
+  {
+    route: 'GET /api/documents/:id/assignment',
+    cell: async () => ({ path: `/api/documents/${(await assignmentFixture('A', 'submitted')).documentId}/assignment` }),
+    expect: who({ admin: 200, owner: 200, mentor: 200, signedIn: 404 }),
+  },
+  {
+    route: 'PUT /api/documents/:id/assignment/scores',
+    cell: async () => ({ path: `/api/documents/${(await assignmentFixture('A', 'submitted')).documentId}/assignment/scores`, body: { scores: [{ criterionId: 'c1', levelId: 'l1' }] } }),
+    expect: who({ mentor: 200, admin: 403, owner: 403, signedIn: 404 }),
+  },
+  {
+    route: 'PATCH /api/documents/:id/threads/:threadId',
+    cell: async () => {
+      const { documentId, threadId } = await assignmentFixture('A', 'submitted')
+      return { path: `/api/documents/${documentId}/threads/${threadId}`, body: { criterionId: 'c1' } }
+    },
+    expect: who({ mentor: 200, admin: 403, owner: 403, signedIn: 404 }),
+  },
+]
+
 // ---- the matrix ---------------------------------------------------------------------------
 
 interface Cell {
@@ -592,6 +716,7 @@ const matrix: Row[] = [
   },
 
   { route: 'GET /api/audit', expect: who({ admin: 200, signedIn: 403 }) },
+  ...assignmentRows,
 ]
 
 // ---- running it ---------------------------------------------------------------------------

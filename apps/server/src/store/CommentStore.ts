@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely'
+import type { Insertable, Kysely, Selectable } from 'kysely'
 import type { CommentsTable, CommentThreadsTable, Database } from './Database.ts'
 
 export type ThreadRow = Selectable<CommentThreadsTable>
@@ -8,7 +8,7 @@ export type CommentRow = Selectable<CommentsTable>
 export class CommentStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async insertThread(thread: ThreadRow, first: CommentRow): Promise<void> {
+  async insertThread(thread: Insertable<CommentThreadsTable>, first: CommentRow): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('comment_threads').values(thread).execute()
       await trx.insertInto('comments').values(first).execute()
@@ -49,6 +49,11 @@ export class CommentStore {
     }
     await this.db.deleteFrom('comments').where('id', '=', comment.id).execute()
     return 'comment'
+  }
+
+  /** Ties a thread to an assignment rubric criterion, or unties it (null). */
+  async setCriterion(threadId: string, criterionId: string | null): Promise<void> {
+    await this.db.updateTable('comment_threads').set({ criterion_id: criterionId }).where('id', '=', threadId).execute()
   }
 
   async setStatus(threadId: string, status: 'open' | 'resolved', by: string | null): Promise<void> {

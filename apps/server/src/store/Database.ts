@@ -1,5 +1,5 @@
 import type { NotificationKind, ReviewAction, ReviewState, VersionKind } from '@dongbi/schema'
-import type { Generated } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 
 /** Table types for Kysely; one definition shared by every dialect. */
 export interface Database {
@@ -20,6 +20,10 @@ export interface Database {
   review_events: ReviewEventsTable
   notifications: NotificationsTable
   branch_templates: BranchTemplatesTable
+  assignments: AssignmentsTable
+  assignment_works: AssignmentWorksTable
+  assignment_reviewers: AssignmentReviewersTable
+  assignment_scores: AssignmentScoresTable
 }
 
 export interface DocumentsTable {
@@ -146,6 +150,8 @@ export interface CommentThreadsTable {
   resolved_by: string | null
   resolved_at: string | null
   created_at: string
+  /** The assignment rubric criterion the thread is tied to (optional on insert). */
+  criterion_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface CommentsTable {
@@ -232,4 +238,58 @@ export interface BranchTemplatesTable {
   body: string
   created_by: string
   created_at: string
+}
+
+/** An assignment set for a branch (作业): what to write, by when, for whom, and how it is scored. */
+export interface AssignmentsTable {
+  id: string
+  branch_id: string
+  created_by: string
+  title: string
+  prompt: string
+  kind: string
+  template_id: string | null
+  deadline: string
+  min_chars: number | null
+  max_chars: number | null
+  /** JSON {@link Audience}. */
+  audience: string
+  /** JSON {@link Rubric}. */
+  rubric: string
+  /** JSON {@link Allocation}. */
+  allocation: string
+  status: 'open' | 'closed'
+  created_at: string
+  updated_at: string
+}
+
+/** One member's piece of writing for an assignment, created when they start it. */
+export interface AssignmentWorksTable {
+  assignment_id: string
+  user_id: string
+  document_id: string
+  started_at: string
+  /** The first submission; `late` when it came after the deadline. */
+  submitted_at: string | null
+  late: number
+}
+
+/** Who reviews a member's work, allocated when they start; `position` numbers peers 1..N. */
+export interface AssignmentReviewersTable {
+  assignment_id: string
+  user_id: string
+  reviewer_id: string
+  position: number
+}
+
+/** A reviewer's chosen level for one criterion of one work. */
+export interface AssignmentScoresTable {
+  assignment_id: string
+  document_id: string
+  reviewer_id: string
+  criterion_id: string
+  level_id: string
+  points: number
+  note: string
+  updated_at: string
 }

@@ -1,5 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3'
 import { Migrator, type Kysely } from 'kysely'
+import { AssignmentStore } from './AssignmentStore.ts'
 import { AuditLog } from './AuditLog.ts'
 import { BranchStore } from './BranchStore.ts'
 import { CommentStore } from './CommentStore.ts'
@@ -43,6 +44,7 @@ export class KyselyStore implements Store {
   readonly reviews: ReviewStore
   readonly notifications: NotificationStore
   readonly templates: TemplateStore
+  readonly assignments: AssignmentStore
 
   /**
    * SQLite's hot path: appending updates is the one query on every keystroke, and Kysely
@@ -65,6 +67,7 @@ export class KyselyStore implements Store {
     this.reviews = new ReviewStore(db)
     this.notifications = new NotificationStore(db)
     this.templates = new TemplateStore(db)
+    this.assignments = new AssignmentStore(db)
   }
 
   /** Brings the schema up to date; run once at startup. */

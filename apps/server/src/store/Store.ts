@@ -1,5 +1,6 @@
 /** A document's metadata row. */
 import type { DocumentKind } from '@dongbi/schema'
+import type { AssignmentStore } from './AssignmentStore.ts'
 import type { AuditLog } from './AuditLog.ts'
 import type { BranchStore } from './BranchStore.ts'
 import type { CommentStore } from './CommentStore.ts'
@@ -57,6 +58,7 @@ export interface Store {
   readonly reviews: ReviewStore
   readonly notifications: NotificationStore
   readonly templates: TemplateStore
+  readonly assignments: AssignmentStore
 
   createDocument(record: { id: string; title: string; ownerId?: string | null; branchId?: string | null; kind?: DocumentKind; templateId?: string | null }): Promise<DocumentRecord>
   getDocument(id: string): Promise<DocumentRecord | undefined>

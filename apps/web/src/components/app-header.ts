@@ -30,6 +30,7 @@ export class DongbiAppHeader extends LitElement {
       <span class="spacer"></span>
       ${user
         ? html`<nav class="header-links">
+              ${user.isAdmin || user.memberships.length ? html`<a class="nav-assignments" href="/assignments">${tr('nav.assignments')}</a>` : nothing}
               ${session.managesBranches || user.memberships.length ? html`<a href="/branches">${tr('nav.branches')}</a>` : nothing}
               ${user.isAdmin ? html`<a href="/admin">${tr('nav.admin')}</a>` : nothing}
             </nav>

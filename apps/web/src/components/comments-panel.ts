@@ -3,6 +3,7 @@ import type { AnchorDto, DocumentDto, CollabEvent, ThreadDto, UserDto } from '@d
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { api } from '../api/apiClient.ts'
+import { assignmentApi } from '../api/assignmentApi.ts'
 import { formatTime } from '../formatTime.ts'
 import { tr } from '../messages.ts'
 
@@ -18,6 +19,8 @@ export class DongbiCommentsPanel extends LitElement {
   @property({ attribute: false }) document!: DocumentDto
   @property({ attribute: false }) me!: UserDto
   @property({ attribute: false }) editorElement: DongbiEditor | null = null
+  /** The rubric criteria of the document's assignment: a new thread may be tied to one. */
+  @property({ attribute: false }) criteria: { id: string; name: string }[] = []
   @state() private threads: ThreadDto[] = []
   @state() private filter: Filter = 'open'
   @state() private activeId: string | null = null
@@ -117,11 +120,13 @@ export class DongbiCommentsPanel extends LitElement {
   private async handleCreate(event: SubmitEvent): Promise<void> {
     event.preventDefault()
     const textarea = (event.target as HTMLFormElement).querySelector('textarea')!
+    const criterionId = (event.target as HTMLFormElement).querySelector<HTMLSelectElement>('select.criterion-select')?.value ?? ''
     const body = textarea.value.trim()
     const draft = this.draft
     if (!body || !draft) return
     await this.run(async () => {
-      const thread = await api.createThread(this.document.id, { ...draft, body, mentions: this.mentionsIn(body) })
+      let thread = await api.createThread(this.document.id, { ...draft, body, mentions: this.mentionsIn(body) })
+      if (criterionId) thread = await assignmentApi.tieThread(this.document.id, thread.id, criterionId)
       this.handleEvent(new CustomEvent('x', { detail: { type: 'thread.changed', thread } }))
       this.draft = undefined
       this.activeId = thread.id
@@ -188,6 +193,9 @@ export class DongbiCommentsPanel extends LitElement {
         this.editorElement?.revealAnchor(thread.anchor, thread.quote)
       }}
     >
+      ${thread.criterionId && this.criteria.some((c) => c.id === thread.criterionId)
+        ? html`<span class="criterion-chip">${this.criteria.find((c) => c.id === thread.criterionId)!.name}</span>`
+        : nothing}
       ${position === undefined
         ? html`<p class="quote gone"><span class="chip">${tr('comments.deletedText')}</span> <s>${thread.quote}</s></p>`
         : html`<p class="quote">${thread.quote}</p>`}
@@ -244,6 +252,12 @@ export class DongbiCommentsPanel extends LitElement {
         ? html`<form class="composer comment-form" @submit=${this.handleCreate}>
             <p class="quote">${this.draft.quote}</p>
             <textarea rows="3" placeholder=${tr('comments.placeholder')} aria-label=${tr('comments.placeholder')}></textarea>
+            ${this.criteria.length
+              ? html`<select class="criterion-select" aria-label=${tr('comments.criterion')}>
+                  <option value="">${tr('comments.noCriterion')}</option>
+                  ${this.criteria.map((c) => html`<option value=${c.id}>${tr('comments.criterion')}：${c.name}</option>`)}
+                </select>`
+              : nothing}
             <div class="row"><button class="small-button" type="button" @click=${() => (this.draft = undefined)}>${tr('common.cancel')}</button><button class="primary small" type="submit">${tr('comments.submit')}</button></div>
           </form>`
         : nothing}

@@ -7,6 +7,9 @@ import { linkClick, navigate, parseRoute, type Route } from '../router.ts'
 import { session } from '../session.ts'
 import './account-page.ts'
 import './admin-page.ts'
+import './assignment-dashboard-page.ts'
+import './assignment-form-page.ts'
+import './assignments-page.ts'
 import './app-header.ts'
 import './branches-page.ts'
 import './document-list-page.ts'
@@ -94,6 +97,12 @@ export class DongbiApp extends LitElement {
         return html`<dongbi-app-header></dongbi-app-header><dongbi-branches-page .branchId=${route.id ?? ''}></dongbi-branches-page>`
       case 'admin':
         return html`<dongbi-app-header></dongbi-app-header><dongbi-admin-page .tab=${route.tab}></dongbi-admin-page>`
+      case 'assignments':
+        return html`<dongbi-app-header></dongbi-app-header><dongbi-assignments-page></dongbi-assignments-page>`
+      case 'assignment-form':
+        return html`<dongbi-app-header></dongbi-app-header><dongbi-assignment-form-page .assignmentId=${route.id ?? ''}></dongbi-assignment-form-page>`
+      case 'assignment-dashboard':
+        return html`<dongbi-app-header></dongbi-app-header><dongbi-assignment-dashboard-page .assignmentId=${route.id}></dongbi-assignment-dashboard-page>`
       default:
         return html`<dongbi-app-header></dongbi-app-header>
           <main class="list-page"><p class="empty">404 · <a href="/">${tr('nav.mine')}</a></p></main>`

@@ -1,6 +1,6 @@
 import '@dongbi/editor'
 import { LocaleController, getLocale, setLocale, t, type DongbiEditor, type Editor, type SyncState } from '@dongbi/editor'
-import { accessAtLeast, CloseCode, collabPath, type CharacterCount, type DocumentDto } from '@dongbi/schema'
+import { accessAtLeast, CloseCode, collabPath, type CharacterCount, type DocumentDto, type WorkContextDto } from '@dongbi/schema'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import { ApiRequestError, api } from '../api/apiClient.ts'
@@ -8,6 +8,8 @@ import { tr } from '../messages.ts'
 import { session } from '../session.ts'
 import type { DongbiCommentsPanel } from './comments-panel.ts'
 import './comments-panel.ts'
+import './assignment-panel.ts'
+import type { DongbiReviewBar } from './review-bar.ts'
 import './suggestions-panel.ts'
 import type { DongbiShareDialog } from './share-dialog.ts'
 import './share-dialog.ts'
@@ -40,10 +42,13 @@ export class DongbiEditorPage extends LitElement {
   /** The server takes only suggestions from this user (comment access). */
   @state() private suggestOnly = false
   @state() private editorElement: DongbiEditor | null = null
+  /** The assignment this document belongs to, if any (from the assignment panel). */
+  @state() private assignment: WorkContextDto | null = null
   @query('dongbi-share-dialog') private shareDialog!: DongbiShareDialog
   @query('dongbi-comments-panel') private commentsPanel!: DongbiCommentsPanel
   @query('dongbi-versions-dialog') private versionsDialog!: DongbiVersionsDialog
   @query('dongbi-save-template-dialog') private saveTemplateDialog!: DongbiSaveTemplateDialog
+  @query('dongbi-review-bar') private reviewBar: DongbiReviewBar | undefined
   private readonly locale = new LocaleController(this)
 
   override createRenderRoot(): HTMLElement {
@@ -158,7 +163,7 @@ export class DongbiEditorPage extends LitElement {
               @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
             />
             ${readOnly ? html`<span class="chip access-${document.access}" title=${t('status.readOnly')}>${tr(`access.${document.access}`)}</span>` : nothing}
-            ${user && !this.failure ? html`<dongbi-review-bar .document=${document} .me=${user} .source=${this.editorElement}></dongbi-review-bar>` : nothing}`
+            ${user && !this.failure ? html`<dongbi-review-bar .document=${document} .me=${user} .source=${this.editorElement} ?assignmentWork=${this.assignment !== null}></dongbi-review-bar>` : nothing}`
           : html`<span class="doc-title-input placeholder"></span>`}
         <span class="spacer"></span>
         ${document && !this.failure
@@ -217,8 +222,15 @@ export class DongbiEditorPage extends LitElement {
                 </article>
               </main>
               <div class="side-column">
+                <dongbi-assignment-panel
+                  .documentId=${document.id}
+                  .characters=${this.count?.total}
+                  .source=${this.editorElement}
+                  @dongbi-assignment-context=${(e: CustomEvent<WorkContextDto | null>) => (this.assignment = e.detail)}
+                  @dongbi-assignment-submitted=${() => void this.reviewBar?.load()}
+                ></dongbi-assignment-panel>
                 <dongbi-suggestions-panel .me=${user} .editorElement=${this.editorElement} ?canResolve=${this.canEdit && !this.serverReadOnly}></dongbi-suggestions-panel>
-                <dongbi-comments-panel .document=${document} .me=${user} .editorElement=${this.editorElement}></dongbi-comments-panel>
+                <dongbi-comments-panel .document=${document} .me=${user} .editorElement=${this.editorElement} .criteria=${this.assignment?.assignment.rubric ?? []}></dongbi-comments-panel>
               </div>
               </div>
               <dongbi-share-dialog .document=${document}></dongbi-share-dialog>

@@ -121,7 +121,9 @@ export class DongbiNotificationBell extends LitElement {
     return html`<li class="inbox-item ${item.readAt ? '' : 'unread'}" data-kind=${item.kind}>
       ${item.documentId
         ? html`<a href="/d/${item.documentId}" @click=${() => this.handleItemClick(item)}>${body}</a>`
-        : html`<button type="button" class="inbox-plain" @click=${() => this.handleItemClick(item)}>${body}</button>`}
+        : item.kind === 'assignment_set'
+          ? html`<a href="/assignments" @click=${() => this.handleItemClick(item)}>${body}</a>`
+          : html`<button type="button" class="inbox-plain" @click=${() => this.handleItemClick(item)}>${body}</button>`}
     </li>`
   }
 

@@ -24,6 +24,8 @@ export class DongbiReviewBar extends LitElement {
   @property({ attribute: false }) me!: UserDto
   /** The editor whose server events tell when to reload. */
   @property({ attribute: false }) source: DongbiEditor | null = null
+  /** An assignment's document: it is submitted to its allocated reviewers from the assignment panel instead. */
+  @property({ type: Boolean }) assignmentWork = false
   @state() private review: ReviewDto | undefined
   @state() private historyOpen = false
   @state() private error = ''
@@ -82,7 +84,7 @@ export class DongbiReviewBar extends LitElement {
     const isAuthor = this.document.access === 'owner'
     const isReviewer = review.reviewerId === this.me.id
     const state = review.state
-    return html`${isAuthor && (state === 'draft' || state === 'returned')
+    return html`${isAuthor && !this.assignmentWork && (state === 'draft' || state === 'returned')
       ? html`<button class="review-button primary-action submit-review" type="button" @click=${() => this.submitDialog.open()}>${tr(state === 'returned' ? 'review.resubmit' : 'review.submit')}</button>`
       : nothing}
     ${isAuthor && state === 'submitted' ? html`<button class="review-button withdraw-review" type="button" @click=${this.handleWithdraw}>${tr('review.withdraw')}</button>` : nothing}

@@ -6,7 +6,9 @@ import { tr } from '../messages.ts'
  * that came with it (the overall comment of a return, the words of a mention or reply).
  */
 export function notificationText(notification: NotificationDto): { sentence: string; detail: string } {
-  const values = { actor: notification.actorName ?? tr('inbox.someone'), title: notification.documentTitle ?? tr('inbox.untitled') }
+  // An anonymous peer reviewer is named by their alias (同伴评审 1/2), never by name.
+  const alias = typeof notification.data.actorAlias === 'string' ? notification.data.actorAlias : null
+  const values = { actor: notification.actorName ?? alias ?? tr('inbox.someone'), title: notification.documentTitle ?? (typeof notification.data.title === 'string' ? notification.data.title : tr('inbox.untitled')) }
   const data = notification.data
   const resubmitted = notification.kind === 'review_requested' && data.resubmission === true
   const sentence = tr(resubmitted ? 'inbox.review_resubmitted' : `inbox.${notification.kind}`, values)

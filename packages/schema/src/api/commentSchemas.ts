@@ -49,6 +49,8 @@ export const threadSchema = z
     resolvedAt: z.string().nullable(),
     resolvedBy: personSchema.nullable(),
     comments: z.array(commentSchema),
+    /** The assignment rubric criterion this thread is tied to, if any. */
+    criterionId: z.string().nullable().optional(),
   })
   .meta({ id: 'Thread' })
 export type ThreadDto = z.infer<typeof threadSchema>

@@ -4,7 +4,18 @@ import { z } from 'zod'
  * What a notification is about. Review events now; mentions and replies are for the comment
  * threads, which reuse the same inbox.
  */
-export const notificationKind = z.enum(['review_requested', 'review_withdrawn', 'review_returned', 'review_approved', 'mention', 'reply'])
+export const notificationKind = z.enum([
+  'review_requested',
+  'review_withdrawn',
+  'review_returned',
+  'review_approved',
+  'mention',
+  'reply',
+  /** A new assignment addressed to the user (no document yet; data has assignmentId, title, deadline). */
+  'assignment_set',
+  /** A reviewer finished scoring the user's assignment work (actor hidden for anonymous peers). */
+  'assignment_scored',
+])
 export type NotificationKind = z.infer<typeof notificationKind>
 
 export const notificationSchema = z

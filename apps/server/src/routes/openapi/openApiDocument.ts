@@ -44,6 +44,7 @@ import {
   templateSchema,
 } from '@dongbi/schema'
 import { z } from 'zod'
+import { assignmentComponents, assignmentPaths } from './assignmentPaths.ts'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const json = (name: string) => ({ content: { 'application/json': { schema: ref(name) } } })
@@ -95,6 +96,7 @@ const components = {
   Template: templateSchema,
   TemplateList: templateListSchema,
   CreateBranchTemplate: createBranchTemplateBody,
+  ...assignmentComponents,
 }
 
 const ok = (description: string, schema?: string) => ({ description, ...(schema ? json(schema) : {}) })
@@ -389,6 +391,7 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/notifications/read': {
         post: { summary: 'Mark some (ids) or all of my notifications read; my open editors get the new count', requestBody: body('MarkNotificationsRead'), responses: { 200: ok('The unread count', 'UnreadCount'), 400: error('Invalid body'), 401: error('Not signed in') } },
       },
+      ...assignmentPaths,
     },
     components: {
       schemas,

@@ -5,6 +5,7 @@ import { comments } from './003_comments.ts'
 import { review } from './003_review.ts'
 import { documentKind } from './004_document_kind.ts'
 import { branchTemplates } from './006_branch_templates.ts'
+import { assignments } from './007_assignments.ts'
 
 /** Every migration, in order. Names sort lexically; never rename or reorder one that shipped. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '003_review': review,
   '004_document_kind': documentKind,
   '006_branch_templates': branchTemplates,
+  '007_assignments': assignments,
 }
 
 export const migrationProvider: MigrationProvider = {
