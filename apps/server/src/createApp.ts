@@ -20,6 +20,7 @@ import { review } from './routes/documents/review.ts'
 import { versions } from './routes/documents/versions.ts'
 import { notifications } from './routes/notifications/notifications.ts'
 import { reviews } from './routes/reviews/reviews.ts'
+import { search } from './routes/search/search.ts'
 import { openApiDocument } from './routes/openapi/openApiDocument.ts'
 import { tokens } from './routes/tokens/tokens.ts'
 import { directory } from './routes/users/directory.ts'
@@ -61,6 +62,7 @@ export function createApp({ log = console.error, ...services }: CreateAppOptions
     .route('/notifications', notifications)
     .route('/reviews', reviews)
     .route('/audit', audit)
+    .route('/search', search)
     .all('*', () => {
       throw new ApiError('not_found', '没有这个接口 (no such route)')
     })
