@@ -18,6 +18,8 @@ import type {
   ReviewQueueDto,
   ReviewState,
   RosterRowDto,
+  SearchQueryInput,
+  SearchResultsDto,
   BranchRole,
   CreateDocumentBody,
   DocumentDiffDto,
@@ -98,6 +100,11 @@ export const api = {
   deleteDocument: (docId: string) => request<DocumentDto>('DELETE', `/documents/${id(docId)}`),
   restoreDocument: (docId: string) => request<DocumentDto>('POST', `/documents/${id(docId)}/restore`),
   purgeDocument: (docId: string) => request<void>('DELETE', `/documents/${id(docId)}/permanent`),
+  search: (query: SearchQueryInput) => {
+    const params = new URLSearchParams()
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value))
+    return request<SearchResultsDto>('GET', `/search?${params}`)
+  },
   shares: (docId: string) => request<{ shares: ShareDto[] }>('GET', `/documents/${id(docId)}/shares`),
   setShare: (docId: string, granteeType: 'user' | 'branch', granteeId: string, level: ShareLevel) =>
     request<ShareDto>('PUT', `/documents/${id(docId)}/shares`, { granteeType, granteeId, level }),
