@@ -59,6 +59,12 @@ describe('buildSnippets', () => {
     expect(buildSnippets('  \n', ['x'])).toEqual([])
   })
 
+  it('starts an excerpt after a punctuation mark rather than mid-phrase', () => {
+    const [snippet] = buildSnippets(`${'甲'.repeat(50)}乙丙，丁戊说起党建工作。${'己'.repeat(200)}`, ['党建'])
+    expect(snippet!.text.startsWith('丁戊说起党建')).toBe(true)
+    expect(snippet!.truncatedStart).toBe(true)
+  })
+
   it('never splits a surrogate pair', () => {
     const text = `${'𠮷'.repeat(40)}党建${'𠮷'.repeat(80)}`
     for (const snippet of buildSnippets(text, ['党建'])) {

@@ -19,6 +19,16 @@ function snap(text: string, index: number): number {
   return index > 0 && index < text.length && isLowSurrogate(text.charCodeAt(index)) ? index - 1 : index
 }
 
+/** Punctuation and spaces after which an excerpt may begin without cutting a phrase. */
+const boundary = /[\s，。；：！？、,.;:!?）)」』”]/
+
+/** Moves an excerpt's start forward to just after the first phrase boundary before the match, if any. */
+function cleanStart(flat: string, start: number, matchStart: number): number {
+  if (start === 0) return 0
+  for (let i = start; i < matchStart; i++) if (boundary.test(flat[i]!)) return i + 1
+  return start
+}
+
 /**
  * Excerpts of `text` around the matches of `terms`, each with its highlight ranges: the
  * windows that show the most different terms first, then the most matches, returned in
@@ -35,7 +45,7 @@ export function buildSnippets(text: string, terms: readonly string[], options: S
 
   const lowerTerms = terms.map((t) => t.toLowerCase())
   const candidates = matches.map((match) => {
-    const start = snap(flat, Math.max(0, match.start - before))
+    const start = cleanStart(flat, snap(flat, Math.max(0, match.start - before)), match.start)
     const end = snap(flat, Math.min(flat.length, start + width))
     const inside = matches.filter((m) => m.start >= start && m.end <= end)
     const words = new Set(inside.map((m) => flat.slice(m.start, m.end).toLowerCase()))

@@ -1,6 +1,6 @@
 import { LocaleController } from '@dongbi/editor'
 import { maxSearchQueryLength } from '@dongbi/schema'
-import { LitElement, html } from 'lit'
+import { LitElement, html, nothing } from 'lit'
 import { customElement, query, state } from 'lit/decorators.js'
 import { tr } from '../messages.ts'
 import { navigate } from '../router.ts'
@@ -74,7 +74,7 @@ export class DongbiSearchBox extends LitElement {
         @input=${(e: InputEvent) => (this.value = (e.target as HTMLInputElement).value)}
         @keydown=${this.handleKeydown}
       />
-      <kbd title=${tr('search.shortcut')}>/</kbd>
+      ${this.value ? nothing : html`<kbd title=${tr('search.shortcut')}>/</kbd>`}
     </label>`
   }
 }

@@ -204,7 +204,7 @@ export class DongbiSearchPage extends LitElement {
     return html`<main class="list-page search-page">
       <div class="search-heading">
         <h1>${this.q ? tr('search.resultsFor', { q: this.q }) : tr('search.title')}</h1>
-        ${this.q && this.results ? html`<span class="search-total">${tr('search.total', { n: this.total })}</span>` : nothing}
+        ${this.q && this.results ? html`<span class="search-total">${this.total === 1 ? tr('search.totalOne') : tr('search.total', { n: this.total })}</span>` : nothing}
       </div>
       ${this.q ? this.renderFilters() : nothing} ${this.renderBody()}
     </main>`
