@@ -18,7 +18,6 @@ interface HitRow {
   template_id: string | null
   owner_name: string | null
   branch_name: string | null
-  body: string
   score: number
 }
 
@@ -30,6 +29,15 @@ function isLong(term: string): boolean {
 /** SQLite's lower() folds ASCII only; fold the term the same way so `instr` agrees. */
 function asciiLower(term: string): string {
   return term.replace(/[A-Z]/g, (c) => c.toLowerCase())
+}
+
+/**
+ * `column` folded like the term: lower() only when the term has ASCII letters, since folding
+ * a whole body costs more than the search itself and Chinese has no case.
+ */
+function folded(column: 'title' | 'body', term: string): RawBuilder<string> {
+  const ref = sql.ref(`search_fts.${column}`)
+  return /[a-z]/.test(term) ? sql<string>`lower(${ref})` : sql<string>`${ref}`
 }
 
 /** A term as an FTS5 string (phrase): inside double quotes every operator is literal text. */
@@ -80,41 +88,55 @@ export class SqliteSearchIndex implements SearchIndex {
     const where: RawBuilder<unknown>[] = [sql`d.deleted_at IS NULL`, sql`d.id IN ${readableDocumentIds(this.db, viewer)}`]
     if (long.length) where.push(sql`search_fts MATCH ${long.map(ftsPhrase).join(' AND ')}`)
     for (const term of short) {
-      where.push(sql`(instr(lower(search_fts.title), ${term}) > 0 OR instr(lower(search_fts.body), ${term}) > 0)`)
+      where.push(sql`(instr(${folded('title', term)}, ${term}) > 0 OR instr(${folded('body', term)}, ${term}) > 0)`)
     }
     if (query.kind) where.push(sql`d.kind = ${query.kind}`)
     if (query.branchId) where.push(sql`d.branch_id = ${query.branchId}`)
     if (query.authorId) where.push(sql`d.owner_id = ${query.authorId}`)
     if (query.from) where.push(sql`d.updated_at >= ${isoUtc(query.from)}`)
     if (query.to) where.push(sql`d.updated_at <= ${isoUtc(query.to)}`)
-    const from = sql`search_fts JOIN search_entries e ON e.id = search_fts.rowid JOIN documents d ON d.id = e.doc_id`
+    // CROSS JOIN fixes the loop order: the full-text match drives, documents are looked up by id.
+    // (Left to itself the planner may scan documents and run the MATCH once per row.)
+    const from = sql`search_fts CROSS JOIN search_entries e ON e.id = search_fts.rowid CROSS JOIN documents d ON d.id = e.doc_id`
     const condition = sql.join(where, sql` AND `)
 
     let score: RawBuilder<number>
     if (long.length) {
       score = sql<number>`-bm25(search_fts, 10.0, 1.0)`
     } else {
-      const titleHits = sql.join(short.map((t) => sql`(instr(lower(search_fts.title), ${t}) > 0)`), sql` + `)
+      const titleHits = sql.join(short.map((t) => sql`(instr(${folded('title', t)}, ${t}) > 0)`), sql` + `)
       const occurrences = sql.join(
-        short.map((t) => sql`(length(search_fts.body) - length(replace(lower(search_fts.body), ${t}, ''))) / ${[...t].length}`),
+        short.map((t) => sql`(length(search_fts.body) - length(replace(${folded('body', t)}, ${t}, ''))) / ${[...t].length}`),
         sql` + `,
       )
       score = sql<number>`(${titleHits}) * 1000 + min(${occurrences}, 999)`
     }
     const order = query.sort === 'updated' ? sql`d.updated_at DESC` : sql`score DESC, d.updated_at DESC`
 
-    const [page, count] = await Promise.all([
-      sql<HitRow>`
-        SELECT d.id, d.title, d.created_at, d.updated_at, d.deleted_at, d.owner_id, d.branch_id, d.kind, d.template_id,
-               u.display_name AS owner_name, b.name AS branch_name, search_fts.body AS body, ${score} AS score
-        FROM ${from}
-        LEFT JOIN users u ON u.id = d.owner_id
-        LEFT JOIN branches b ON b.id = d.branch_id
-        WHERE ${condition}
-        ORDER BY ${order}
-        LIMIT ${query.limit} OFFSET ${query.offset}`.execute(this.db),
-      sql<{ total: number }>`SELECT count(*) AS total FROM ${from} WHERE ${condition}`.execute(this.db),
-    ])
+    // Rank without the bodies (a sorter carrying every match's text costs more than the
+    // match itself), then read the bodies of this page only. (No `count(*) OVER ()`: bm25()
+    // cannot run inside a window query.)
+    const page = await sql<HitRow>`
+      SELECT d.id, d.title, d.created_at, d.updated_at, d.deleted_at, d.owner_id, d.branch_id, d.kind, d.template_id,
+             u.display_name AS owner_name, b.name AS branch_name, ${score} AS score
+      FROM ${from}
+      LEFT JOIN users u ON u.id = d.owner_id
+      LEFT JOIN branches b ON b.id = d.branch_id
+      WHERE ${condition}
+      ORDER BY ${order}
+      LIMIT ${query.limit} OFFSET ${query.offset}`.execute(this.db)
+    const total =
+      page.rows.length < query.limit && (page.rows.length > 0 || query.offset === 0)
+        ? query.offset + page.rows.length
+        : Number((await sql<{ total: number }>`SELECT count(*) AS total FROM ${from} WHERE ${condition}`.execute(this.db)).rows[0]?.total ?? 0)
+    const bodies = new Map<string, string>()
+    if (page.rows.length) {
+      const ids = page.rows.map((row) => row.id)
+      const result = await sql<{ doc_id: string; body: string | null }>`
+        SELECT e.doc_id, search_fts.body FROM search_entries e JOIN search_fts ON search_fts.rowid = e.id
+        WHERE e.doc_id IN (${sql.join(ids)})`.execute(this.db)
+      for (const row of result.rows) bodies.set(row.doc_id, row.body ?? '')
+    }
     const hits: SearchHit[] = page.rows.map((row) => ({
       record: {
         id: row.id,
@@ -129,9 +151,9 @@ export class SqliteSearchIndex implements SearchIndex {
       },
       ownerName: row.owner_name,
       branchName: row.branch_name,
-      body: row.body ?? '',
+      body: bodies.get(row.id) ?? '',
       score: Number(row.score),
     }))
-    return { hits, total: Number(count.rows[0]?.total ?? 0) }
+    return { hits, total }
   }
 }

@@ -143,6 +143,15 @@ describe('matching Chinese text', () => {
     expect(new Set(marks)).toEqual(new Set(['党建', '动员会']))
   })
 
+  it('ignores the case of Latin letters on both paths', async () => {
+    const doc = await create(alice.token, { title: 'PPT 修改意见' })
+    await writeBody(server.collabUrl, doc.id, alice.token, 'Review the Slides before Friday.')
+    await indexed(alice.token, 'slides', doc.id)
+    expect(await ids(alice.token, { q: 'ppt' })).toEqual([doc.id])
+    expect(await ids(alice.token, { q: 'Pp' })).toEqual([doc.id])
+    expect(await ids(alice.token, { q: 'FRIDAY re' })).toEqual([doc.id])
+  })
+
   it('ranks a title match above many body matches', async () => {
     const found = await ids(alice.token, { q: '机关自身建设' })
     expect(found[0]).toBe(docs.titleOnly.id)
