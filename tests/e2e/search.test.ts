@@ -39,6 +39,13 @@ describe('search', () => {
     const speechId = await create(li, '在2024年学习教育月活动动员会上的讲话', 'speech', ...speech)
     const reflectionId = await create(li, '党建工作心得体会', 'reflection', '围绕机关党建谈几点学习体会。', '一是坚持读原著悟原理，二是联系实际抓落实。')
     await create(li, '<b>标记</b>不会变成粗体', 'free', '标题里的尖括号按原样显示。')
+    const branchId = 'searchBranch01'
+    await app.server.store.branches.insert({ id: branchId, name: '第一支部', created_at: new Date().toISOString() })
+    await app.server.store.branches.setRole(branchId, li.userId, 'member')
+    const branchResponse = await app.server.api('/api/documents', { method: 'POST', body: { title: '支部党建学习纪要', kind: 'minutes', branchId }, token: li.token })
+    const minutesId = ((await branchResponse.json()) as { id: string }).id
+    await writeBody(app.server.collabUrl, minutesId, li.token, '会议讨论了本季度的党建重点。')
+    await indexed(li, '党建重点', minutesId)
     await indexed(li, '读原著', reflectionId)
     await indexed(li, '动员会', speechId)
     const { page } = li
@@ -58,14 +65,22 @@ describe('search', () => {
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/search\?q=/)
     await page.waitForSelector('.search-result')
-    expect(await page.locator('.search-result-title').first().textContent()).toBe('党建工作心得体会')
+    // Title hits first (the two titles with 党建), then the speech, which has it in the body only.
+    expect((await page.locator('.search-result-title').allTextContents()).slice(0, 2).sort()).toEqual(['支部党建学习纪要', '党建工作心得体会'].sort())
+    expect(await page.locator('.search-result-title').nth(2).textContent()).toContain('动员会上的讲话')
+    expect(await page.locator('.search-result', { hasText: '支部党建学习纪要' }).locator('.branch-chip').textContent()).toBe('第一支部')
     expect(new Set(await page.locator('.search-result mark').allTextContents())).toEqual(new Set(['党建']))
     expect(await page.textContent('.search-heading')).toContain('“党建”的搜索结果')
     expect(await page.locator('.search-result', { hasText: '讲话' }).locator('.kind-chip').textContent()).toBe('讲话稿')
     expect(await page.inputValue('dongbi-search-box input')).toBe('党建')
     await screenshot(page, 'search-results')
 
-    // Filter by type: only the speech is left; the filter lives in the URL.
+    // Filter by branch, then by type instead: the filters live in the URL.
+    await page.selectOption('select[name=branchId]', branchId)
+    await page.waitForURL(/branchId=/)
+    await expect.poll(() => page.locator('.search-result-title').allTextContents()).toEqual(['支部党建学习纪要'])
+    await page.selectOption('select[name=branchId]', '')
+    await expect.poll(() => page.locator('.search-result').count()).toBe(3)
     await page.selectOption('select[name=kind]', 'speech')
     await page.waitForURL(/kind=speech/)
     await expect.poll(() => page.locator('.search-result').count()).toBe(1)
