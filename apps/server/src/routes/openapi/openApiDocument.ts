@@ -350,7 +350,12 @@ export function openApiDocument(): Record<string, unknown> {
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 20 } },
             { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 10000, default: 0 } },
           ],
-          responses: { 200: ok('Matches, best first', 'SearchResults'), 400: error('Empty, too long or bad query'), 401: error('Not signed in') },
+          responses: {
+            200: ok('Matches, best first', 'SearchResults'),
+            400: error('Empty, too long or bad query'),
+            401: error('Not signed in'),
+            503: error('No search index on this database yet'),
+          },
         },
       },
       '/api/notifications': {
