@@ -78,17 +78,19 @@ export class SearchIndexer implements CollabExtension {
    */
   async backfill(readDocument: (id: string) => Promise<Y.Doc>, { batch = 50 } = {}): Promise<number> {
     let done = 0
-    const failed = new Set<string>()
+    // Each document once: one that fails, or stays stale (an edit time ahead of this clock),
+    // must not keep the loop going. Live edits meanwhile are the extension's business.
+    const attempted = new Set<string>()
     while (!this.closed) {
-      const ids = (await this.index.stale(batch + failed.size)).filter((id) => !failed.has(id))
+      const ids = (await this.index.stale(batch + attempted.size)).filter((id) => !attempted.has(id))
       if (ids.length === 0) break
       for (const id of ids) {
         if (this.closed) break
+        attempted.add(id)
         try {
           await this.reindex(id, () => readDocument(id))
           done++
         } catch (error) {
-          failed.add(id)
           this.log(`search: cannot index document ${id}`, error)
         }
       }

@@ -10,6 +10,7 @@ import { loadConfig, type Config } from '../config.ts'
 import { startServer, type RunningServer } from '../startServer.ts'
 import { paragraphs, waitFor } from '../testing/index.ts'
 import type { UserRow } from '../store/UserStore.ts'
+import { SearchIndexer } from './SearchIndexer.ts'
 
 /** The index across restarts: text lost or never indexed is rebuilt at startup, and an unloading document is indexed before it goes. */
 let dir = ''
@@ -58,6 +59,39 @@ describe('search index across restarts', () => {
     expect(new Set(await found(restarted, admin, '雪松林1号'))).toEqual(new Set([ids[1]]))
     // Titles were never lost: triggers keep them.
     expect(await found(restarted, admin, '文档0')).toEqual([ids[0]])
+  })
+
+  it('finishes even when a document stays stale (an edit time ahead of this clock) or cannot be read', async () => {
+    const config = configFor()
+    running = await startServer(config, () => {})
+    const admin = await createUser(running.store, { username: 'admin', displayName: '管理员', password: 'correct horse battery staple', isAdmin: true })
+    const ahead = newId()
+    const broken = newId()
+    await running.store.createDocument({ id: ahead, title: '未来', ownerId: admin.id })
+    await running.store.createDocument({ id: broken, title: '坏的', ownerId: admin.id })
+    await running.close()
+    running = undefined
+    const sqlite = new SqliteDatabase(path.join(dir, 'test.db'))
+    sqlite.prepare(`UPDATE documents SET updated_at = '2999-01-01T00:00:00.000Z' WHERE id = ?`).run(ahead)
+    sqlite.close()
+
+    const restarted = await startServer(config, () => {})
+    running = restarted
+    // The startup backfill indexes `broken` and gives up on `ahead` after one try.
+    await waitFor(async () => (await restarted.search.stale(10)).join() === ahead, { message: 'the startup backfill to finish' })
+    const db = new SqliteDatabase(path.join(dir, 'test.db'))
+    db.prepare(`UPDATE search_entries SET indexed_at = NULL WHERE doc_id = ?`).run(broken)
+    db.close()
+
+    const errors: string[] = []
+    const indexer = new SearchIndexer({ index: restarted.search, log: (message) => errors.push(message) })
+    const done = await indexer.backfill(async (id) => {
+      if (id === broken) throw new Error('unreadable')
+      return restarted.collab.readDocument(id)
+    })
+    expect(done).toBe(1) // `ahead`, once
+    expect(new Set(await restarted.search.stale(10))).toEqual(new Set([ahead, broken]))
+    expect(errors.filter((m) => m.includes(broken))).toHaveLength(1)
   })
 
   it('indexes a document that leaves memory before its debounce fires', async () => {
