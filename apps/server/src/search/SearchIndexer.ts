@@ -7,7 +7,7 @@ export interface SearchIndexerOptions {
   index: SearchIndex
   /** Reindex this long after the last stored change of a document. Default 300 ms. */
   debounceMs?: number
-  /** …but never later than this after the first change still waiting, so steady typing is indexed too. Default 700 ms. */
+  /** …but never later than this after the first change still waiting, so steady typing is indexed too. Default 500 ms. */
   maxWaitMs?: number
   log?: (message: string, error?: unknown) => void
 }
@@ -40,7 +40,7 @@ export class SearchIndexer implements CollabExtension {
   private readonly queues = new Map<string, Promise<void>>()
   private closed = false
 
-  constructor({ index, debounceMs = 300, maxWaitMs = 700, log = console.error }: SearchIndexerOptions) {
+  constructor({ index, debounceMs = 300, maxWaitMs = 500, log = console.error }: SearchIndexerOptions) {
     this.index = index
     this.debounceMs = debounceMs
     this.maxWaitMs = maxWaitMs

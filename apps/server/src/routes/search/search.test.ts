@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { replaceBody, type DocumentDto, type DocumentKind, type SearchResultsDto } from '@dongbi/schema'
+import { bodyFragmentName, replaceBody, type DocumentDto, type DocumentKind, type SearchResultsDto } from '@dongbi/schema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { newId } from '../../auth/secretToken.ts'
 import { paragraphs, saved, startTestServer, synced, waitFor, writeBody, yClient, type TestServer } from '../../testing/index.ts'
 
@@ -279,6 +280,33 @@ describe('freshness', () => {
       // The replaced text is gone from the index.
       expect(await ids(alice.token, { q: '珙桐花' })).toEqual([])
     } finally {
+      client.destroy()
+    }
+  })
+
+  it('keeps up while someone types without a pause (the debounce has a ceiling)', async () => {
+    const doc = await create(alice.token, { title: '连续输入测试' })
+    const client = yClient(server.collabUrl, doc.id, { token: alice.token })
+    const append = (text: string) => {
+      const paragraph = new Y.XmlElement('paragraph')
+      paragraph.insert(0, [new Y.XmlText(text)])
+      client.doc.getXmlFragment(bodyFragmentName).push([paragraph])
+    }
+    let typing: NodeJS.Timeout | undefined
+    try {
+      await synced(client)
+      append('第一段：银杏大道。')
+      await saved(client)
+      const storedAt = performance.now()
+      // A change stored every 100 ms: a plain debounce would never fire.
+      let n = 0
+      typing = setInterval(() => append(`继续输入第${++n}段。`), 100)
+      await waitFor(async () => (await ids(alice.token, { q: '银杏大道' })).includes(doc.id), { timeoutMs: 1_000, message: 'the first paragraph while typing goes on' })
+      const elapsed = performance.now() - storedAt
+      console.log(`search found text typed ${elapsed.toFixed(0)} ms earlier while typing continued`)
+      expect(elapsed).toBeLessThan(1_000)
+    } finally {
+      clearInterval(typing)
       client.destroy()
     }
   })
