@@ -25,6 +25,7 @@ import { versions } from './routes/documents/versions.ts'
 import { documentExport } from './routes/documents/documentExport.ts'
 import { notifications } from './routes/notifications/notifications.ts'
 import { reviews } from './routes/reviews/reviews.ts'
+import { search } from './routes/search/search.ts'
 import { openApiDocument } from './routes/openapi/openApiDocument.ts'
 import { tokens } from './routes/tokens/tokens.ts'
 import { directory } from './routes/users/directory.ts'
@@ -71,6 +72,7 @@ export function createApp({ log = console.error, ...services }: CreateAppOptions
     .route('/audit', audit)
     .route('/assignments', assignments)
     .route('/documents', documentAssignment)
+    .route('/search', search)
     .all('*', () => {
       throw new ApiError('not_found', '没有这个接口 (no such route)')
     })

@@ -9,8 +9,11 @@ import type { Config } from './config.ts'
 import { createApp } from './createApp.ts'
 import { unreadCountOnHello } from './notifications/unreadCountOnHello.ts'
 import { createStore } from './store/createStore.ts'
+import { createSearchIndex } from './search/createSearchIndex.ts'
+import { SearchIndexer } from './search/SearchIndexer.ts'
 import { checkpointVersions } from './versions/checkpointVersions.ts'
 import type { Store } from './store/Store.ts'
+import type { SearchIndex } from './search/SearchIndex.ts'
 
 export interface RunningServer {
   /** `http://host:port` */
@@ -18,6 +21,7 @@ export interface RunningServer {
   port: number
   store: Store
   collab: CollabServer
+  search: SearchIndex
   /** The Hono app (for `app.request()` and route listings). */
   app: ReturnType<typeof createApp>
   /** Stops accepting, flushes every update, compacts and closes the database. */
@@ -30,19 +34,21 @@ export async function startServer(config: Config, log: (message: string, error?:
   if (await bootstrapAdmin(store, config.adminUsername, config.adminPassword)) {
     log(`created the first org admin "${config.adminUsername}" from ADMIN_USERNAME/ADMIN_PASSWORD`)
   }
+  const search = createSearchIndex(store.db)
+  const searchIndexer = new SearchIndexer({ index: search, log })
   const collab = new CollabServer({
     ...config,
     store,
     log,
     authorizer: createCollabAuthorizer(store, config),
-    extensions: [checkpointVersions({ store, everyMs: config.checkpointEveryMs }), unreadCountOnHello(store)],
+    extensions: [checkpointVersions({ store, everyMs: config.checkpointEveryMs }), unreadCountOnHello(store), searchIndexer],
   })
   const loginThrottle = new LoginThrottle({
     perAccount: config.loginFailuresPerAccount,
     perAddress: config.loginFailuresPerAddress,
     windowMs: 15 * 60_000,
   })
-  const app = createApp({ store, collab, config, loginThrottle, log })
+  const app = createApp({ store, collab, config, loginThrottle, search, log })
   const server = http.createServer(getRequestListener(app.fetch))
   server.on('upgrade', collab.handleUpgrade)
   server.on('clientError', (_error, socket) => socket.destroy())
@@ -51,6 +57,8 @@ export async function startServer(config: Config, log: (message: string, error?:
     server.listen(config.port, config.host, () => resolve())
   })
   const { port } = server.address() as AddressInfo
+  // In the background: the server answers meanwhile, and search finds those documents as they are indexed.
+  const backfill = searchIndexer.backfill((id) => collab.readDocument(id)).catch((error) => log('search backfill failed', error))
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
   let closing: Promise<void> | undefined
   return {
@@ -58,11 +66,14 @@ export async function startServer(config: Config, log: (message: string, error?:
     port,
     store,
     collab,
+    search,
     app,
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()))
         await collab.close()
+        await searchIndexer.close()
+        await backfill
         server.closeAllConnections()
         await closed
         await store.close()

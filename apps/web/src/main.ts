@@ -3,6 +3,7 @@ import './styles.css'
 import './review/review.css'
 import './templates/templates.css'
 import './assignments/assignments.css'
+import './search/search.css'
 import './components/dongbi-app.ts'
 
 setLocale(getLocale())

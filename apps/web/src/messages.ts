@@ -2,6 +2,7 @@ import { getLocale } from '@dongbi/editor'
 import { assignmentEn, assignmentZh } from './assignments/assignmentMessages.ts'
 import { reviewEn, reviewZh } from './review/reviewMessages.ts'
 import { templateEn, templateZh } from './templates/templateMessages.ts'
+import { searchEn, searchZh } from './search/searchMessages.ts'
 
 /** The app shell's own strings (the editor's live in @dongbi/editor). Chinese first. */
 const zh = {
@@ -157,6 +158,7 @@ const zh = {
   ...reviewZh,
   ...templateZh,
   ...assignmentZh,
+  ...searchZh,
 } as const
 
 export type AppMessageKey = keyof typeof zh
@@ -314,6 +316,7 @@ const en: Record<AppMessageKey, string> = {
   ...reviewEn,
   ...templateEn,
   ...assignmentEn,
+  ...searchEn,
 }
 
 /** An app-shell message in the current locale, `{name}` placeholders filled. */

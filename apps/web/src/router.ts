@@ -10,6 +10,8 @@ export type Route =
   | { page: 'assignments' }
   | { page: 'assignment-form'; id?: string }
   | { page: 'assignment-dashboard'; id: string }
+  /** Its query (`?q=…&kind=…`) is read from `location.search` by the page. */
+  | { page: 'search' }
   | { page: 'missing' }
 
 const documentScopes = { '/': 'mine', '/shared': 'shared', '/branch-docs': 'branch', '/trash': 'trash' } as const
@@ -18,6 +20,7 @@ export function parseRoute(pathname: string): Route {
   if (pathname in documentScopes) return { page: 'documents', scope: documentScopes[pathname as keyof typeof documentScopes] }
   if (pathname === '/login') return { page: 'login' }
   if (pathname === '/account') return { page: 'account' }
+  if (pathname === '/search') return { page: 'search' }
   if (pathname === '/branches') return { page: 'branches' }
   if (pathname === '/admin') return { page: 'admin', tab: 'users' }
   if (pathname === '/admin/audit') return { page: 'admin', tab: 'audit' }

@@ -2,6 +2,7 @@ import type { LoginThrottle } from '../auth/LoginThrottle.ts'
 import type { Principal } from '../auth/Principal.ts'
 import type { Config } from '../config.ts'
 import type { CollabServer } from '../collaboration/CollabServer.ts'
+import type { SearchIndex } from '../search/SearchIndex.ts'
 import type { Store } from '../store/Store.ts'
 
 /** Services every route may use, set once per request by {@link createApp}. */
@@ -10,6 +11,7 @@ export interface Services {
   collab: CollabServer
   config: Config
   loginThrottle: LoginThrottle
+  search: SearchIndex
 }
 
 declare module 'hono' {

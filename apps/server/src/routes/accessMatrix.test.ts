@@ -658,6 +658,7 @@ const matrix: Row[] = [
 
   { route: 'GET /api/reviews', expect: who({ signedIn: 200 }) },
   { route: 'GET /api/notifications', expect: who({ signedIn: 200 }) },
+  { route: 'GET /api/search', cell: () => ({ path: '/api/search?q=%E5%AD%A6%E4%B9%A0' }), expect: who({ signedIn: 200 }) },
   { route: 'POST /api/notifications/read', cell: () => ({ path: '/api/notifications/read', body: { all: true } }), expect: who({ signedIn: 200 }) },
 
   { route: 'GET /api/documents/:id/threads', cell: async () => ({ path: `/api/documents/${await privateDocument()}/threads` }), expect: byAccess('private', canRead) },
@@ -780,6 +781,7 @@ function registeredRoutes(): Set<string> {
     collab: server.collab,
     config: server.config,
     loginThrottle: new LoginThrottle({ perAccount: 5, perAddress: 30, windowMs: 60_000 }),
+    search: server.search,
   })
   return new Set(
     app.routes

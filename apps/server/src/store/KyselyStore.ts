@@ -72,7 +72,9 @@ export class KyselyStore implements Store {
 
   /** Brings the schema up to date; run once at startup. */
   async migrate(): Promise<void> {
-    const { error, results } = await new Migrator({ db: this.db, provider: migrationProvider }).migrateToLatest()
+    // Features land on separate branches, each with its own numbered migration; a database that
+    // already ran a later number must still take an earlier one that arrives after it.
+    const { error, results } = await new Migrator({ db: this.db, provider: migrationProvider, allowUnorderedMigrations: true }).migrateToLatest()
     const failed = results?.find((r) => r.status === 'Error')
     if (error || failed) {
       throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`)

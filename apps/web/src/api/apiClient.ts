@@ -18,6 +18,8 @@ import type {
   ReviewQueueDto,
   ReviewState,
   RosterRowDto,
+  SearchQueryInput,
+  SearchResultsDto,
   BranchRole,
   CreateDocumentBody,
   CreateBranchTemplateBody,
@@ -106,6 +108,11 @@ export const api = {
   deleteBranchTemplate: (branchId: string, templateId: string) => request<void>('DELETE', `/branches/${id(branchId)}/templates/${id(templateId)}`),
   /** Where the browser downloads (or, for `html`, shows) an export. */
   exportUrl: (docId: string, format: 'docx' | 'md' | 'html') => `/api/documents/${id(docId)}/export?format=${format}`,
+  search: (query: SearchQueryInput) => {
+    const params = new URLSearchParams()
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value))
+    return request<SearchResultsDto>('GET', `/search?${params}`)
+  },
   shares: (docId: string) => request<{ shares: ShareDto[] }>('GET', `/documents/${id(docId)}/shares`),
   setShare: (docId: string, granteeType: 'user' | 'branch', granteeId: string, level: ShareLevel) =>
     request<ShareDto>('PUT', `/documents/${id(docId)}/shares`, { granteeType, granteeId, level }),

@@ -6,6 +6,7 @@ import { tr } from '../messages.ts'
 import { navigate } from '../router.ts'
 import { session } from '../session.ts'
 import './notification-bell.ts'
+import '../search/search-box.ts'
 
 /** The product header: wordmark, tagline, the user's menu and the language switch. */
 @customElement('dongbi-app-header')
@@ -29,7 +30,8 @@ export class DongbiAppHeader extends LitElement {
       <span class="tagline">${t('app.tagline')}</span>
       <span class="spacer"></span>
       ${user
-        ? html`<nav class="header-links">
+        ? html`<dongbi-search-box></dongbi-search-box>
+            <nav class="header-links">
               ${user.isAdmin || user.memberships.length ? html`<a class="nav-assignments" href="/assignments">${tr('nav.assignments')}</a>` : nothing}
               ${session.managesBranches || user.memberships.length ? html`<a href="/branches">${tr('nav.branches')}</a>` : nothing}
               ${user.isAdmin ? html`<a href="/admin">${tr('nav.admin')}</a>` : nothing}

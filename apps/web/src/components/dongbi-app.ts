@@ -16,6 +16,7 @@ import './document-list-page.ts'
 import './editor-page.ts'
 import './invite-page.ts'
 import './login-page.ts'
+import '../search/search-page.ts'
 
 const publicPages = new Set<Route['page']>(['login', 'invite'])
 
@@ -95,6 +96,8 @@ export class DongbiApp extends LitElement {
         return html`<dongbi-app-header></dongbi-app-header><dongbi-account-page></dongbi-account-page>`
       case 'branches':
         return html`<dongbi-app-header></dongbi-app-header><dongbi-branches-page .branchId=${route.id ?? ''}></dongbi-branches-page>`
+      case 'search':
+        return html`<dongbi-app-header></dongbi-app-header><dongbi-search-page .query=${location.search}></dongbi-search-page>`
       case 'admin':
         return html`<dongbi-app-header></dongbi-app-header><dongbi-admin-page .tab=${route.tab}></dongbi-admin-page>`
       case 'assignments':

@@ -42,6 +42,7 @@ import {
   createBranchTemplateBody,
   templateListSchema,
   templateSchema,
+  searchResultsSchema,
 } from '@dongbi/schema'
 import { z } from 'zod'
 import { assignmentComponents, assignmentPaths } from './assignmentPaths.ts'
@@ -97,6 +98,7 @@ const components = {
   TemplateList: templateListSchema,
   CreateBranchTemplate: createBranchTemplateBody,
   ...assignmentComponents,
+  SearchResults: searchResultsSchema,
 }
 
 const ok = (description: string, schema?: string) => ({ description, ...(schema ? json(schema) : {}) })
@@ -376,6 +378,30 @@ export function openApiDocument(): Record<string, unknown> {
             { name: 'state', in: 'query', schema: { type: 'string', enum: ['draft', 'submitted', 'returned', 'approved'] } },
           ],
           responses: { 200: ok('Reviews, most recently changed first', 'ReviewQueue'), 400: error('Bad query'), 401: error('Not signed in') },
+        },
+      },
+      '/api/search': {
+        get: {
+          summary: 'Search the titles and text of the live documents I may read',
+          description:
+            'Terms are separated by spaces and must all match (title or body). Terms of three or more characters use the trigram index and rank by bm25 with title hits first; shorter ones (党建, 学) are matched as substrings. Highlights are ranges into plain text, never HTML.',
+          parameters: [
+            { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } },
+            { name: 'kind', in: 'query', schema: { type: 'string' } },
+            { name: 'branchId', in: 'query', schema: { type: 'string' } },
+            { name: 'authorId', in: 'query', description: 'Owner; branch documents have none', schema: { type: 'string' } },
+            { name: 'from', in: 'query', description: 'Last edited at or after (ISO 8601 with offset)', schema: { type: 'string', format: 'date-time' } },
+            { name: 'to', in: 'query', description: 'Last edited at or before (ISO 8601 with offset)', schema: { type: 'string', format: 'date-time' } },
+            { name: 'sort', in: 'query', schema: { type: 'string', enum: ['relevance', 'updated'], default: 'relevance' } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 20 } },
+            { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 10000, default: 0 } },
+          ],
+          responses: {
+            200: ok('Matches, best first', 'SearchResults'),
+            400: error('Empty, too long or bad query'),
+            401: error('Not signed in'),
+            503: error('No search index on this database yet'),
+          },
         },
       },
       '/api/notifications': {

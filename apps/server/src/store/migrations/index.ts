@@ -6,6 +6,7 @@ import { review } from './003_review.ts'
 import { documentKind } from './004_document_kind.ts'
 import { branchTemplates } from './006_branch_templates.ts'
 import { assignments } from './007_assignments.ts'
+import { search } from './009_search.ts'
 
 /** Every migration, in order. Names sort lexically; never rename or reorder one that shipped. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '004_document_kind': documentKind,
   '006_branch_templates': branchTemplates,
   '007_assignments': assignments,
+  '009_search': search,
 }
 
 export const migrationProvider: MigrationProvider = {

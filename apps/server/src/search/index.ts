@@ -1,0 +1,8 @@
+export type { SearchHit, SearchIndex, SearchPage } from './SearchIndex.ts'
+export { SqliteSearchIndex } from './SqliteSearchIndex.ts'
+export { SearchIndexer, searchableText, type SearchIndexerOptions } from './SearchIndexer.ts'
+export { createSearchIndex } from './createSearchIndex.ts'
+export { UnavailableSearchIndex } from './UnavailableSearchIndex.ts'
+export { buildSnippets, type SnippetOptions } from './buildSnippets.ts'
+export { findMatches, type TextRange } from './findMatches.ts'
+export { searchTerms, maxSearchTerms } from './searchTerms.ts'
