@@ -13,6 +13,8 @@ import { audit } from './routes/audit/audit.ts'
 import { auth } from './routes/auth/auth.ts'
 import { branches } from './routes/branches/branches.ts'
 import { invitations } from './routes/branches/invitations.ts'
+import { journal } from './routes/journal/journal.ts'
+import { studyTopics } from './routes/journal/studyTopics.ts'
 import { roster } from './routes/branches/roster.ts'
 import { documents } from './routes/documents/documents.ts'
 import { threads } from './routes/comments/threads.ts'
@@ -52,6 +54,8 @@ export function createApp({ log = console.error, ...services }: CreateAppOptions
     .route('/users', users)
     .route('/directory', directory)
     .route('/branches', branches)
+    .route('/branches', studyTopics)
+    .route('/journal', journal)
     .route('/invitations', invitations)
     .route('/roster', roster)
     .route('/documents', documents)

@@ -3,6 +3,7 @@ import type { DocumentKind } from '@dongbi/schema'
 import type { AuditLog } from './AuditLog.ts'
 import type { BranchStore } from './BranchStore.ts'
 import type { CommentStore } from './CommentStore.ts'
+import type { JournalStore } from './JournalStore.ts'
 import type { NotificationStore } from './NotificationStore.ts'
 import type { ReviewStore } from './ReviewStore.ts'
 import type { SessionStore } from './SessionStore.ts'
@@ -55,6 +56,7 @@ export interface Store {
   readonly versions: VersionStore
   readonly reviews: ReviewStore
   readonly notifications: NotificationStore
+  readonly journal: JournalStore
 
   createDocument(record: { id: string; title: string; ownerId?: string | null; branchId?: string | null; kind?: DocumentKind; templateId?: string | null }): Promise<DocumentRecord>
   getDocument(id: string): Promise<DocumentRecord | undefined>

@@ -42,6 +42,8 @@ export const documents = new Hono()
     const { user } = requireUser(c)
     const { title, branchId, kind, templateId } = await parseJson(c, createDocumentBody)
     const { store } = c.var.services
+    // An entry needs its date and tags: it is created by POST /api/journal/entries.
+    if (kind === 'journal') throw new ApiError('invalid_request', '学习日志请在学习日志页面创建 (create journal entries with POST /api/journal/entries)')
     if (branchId && !(await store.branches.byId(branchId))) throw new ApiError('invalid_request', '没有这个支部 (no such branch)')
     if (branchId && !user.is_admin && !(await store.branches.role(branchId, user.id))) {
       throw new ApiError('forbidden', '只能在自己的支部创建支部文档 (not a member of that branch)')

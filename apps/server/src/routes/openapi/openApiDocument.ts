@@ -41,6 +41,7 @@ import {
   versionSchema,
 } from '@dongbi/schema'
 import { z } from 'zod'
+import { journalComponents, journalPaths } from '../journal/journalOpenApi.ts'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const json = (name: string) => ({ content: { 'application/json': { schema: ref(name) } } })
@@ -89,6 +90,7 @@ const components = {
   NotificationList: notificationListSchema,
   MarkNotificationsRead: markReadBody,
   UnreadCount: unreadCountSchema,
+  ...journalComponents,
 }
 
 const ok = (description: string, schema?: string) => ({ description, ...(schema ? json(schema) : {}) })
@@ -345,6 +347,7 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/notifications/read': {
         post: { summary: 'Mark some (ids) or all of my notifications read; my open editors get the new count', requestBody: body('MarkNotificationsRead'), responses: { 200: ok('The unread count', 'UnreadCount'), 400: error('Invalid body'), 401: error('Not signed in') } },
       },
+      ...journalPaths,
     },
     components: {
       schemas,
