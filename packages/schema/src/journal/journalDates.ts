@@ -74,3 +74,17 @@ export function weekdayOf(date: string): number {
 export function localDate(at: Date = new Date()): string {
   return format(at.getFullYear(), at.getMonth() + 1, at.getDate())
 }
+
+/**
+ * The earlier dates that 「一个月前的今天」 (months = 1) or 「一年前的今天」 (months = 12) show on
+ * `date`: the same day of the month, clamped to a shorter month (3月31日 → 2月28日); and on the
+ * last day of a month, also the days a longer month had beyond it (2月28日 → 1月28日–31日;
+ * 2025-02-28 → 2024-02-28 and 29日), so no earlier day is skipped.
+ */
+export function resurfaceDates(date: string, months: number): string[] {
+  const first = shiftMonths(date, -months)
+  const [year, month, day] = parts(date)
+  if (day !== daysInMonth(year, month)) return [first]
+  const [ty, tm, td] = parts(first)
+  return Array.from({ length: daysInMonth(ty, tm) - td + 1 }, (_, i) => format(ty, tm, td + i))
+}

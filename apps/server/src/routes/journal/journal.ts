@@ -3,7 +3,7 @@ import {
   journalCalendarQuery,
   journalTodayQuery,
   listJournalEntriesQuery,
-  shiftMonths,
+  resurfaceDates,
   updateJournalEntryBody,
   type JournalCalendarDto,
   type JournalMentorsDto,
@@ -120,15 +120,16 @@ export const journal = new Hono()
         topics: (await store.journal.topics(m.branchId, month)).map((t) => ({ title: t.title, questions: JSON.parse(t.questions) as string[] })),
       })),
     )
-    const monthAgo = shiftMonths(date, -1)
-    const yearAgo = shiftMonths(date, -12)
-    const rows = await refreshCharacters(c.var.services, await store.journal.list(user.id, { dates: [date, monthAgo, yearAgo] }))
-    const present = (on: string) => rows.filter((e) => e.date === on).map((e) => presentJournalEntry(e, user.id))
+    const monthAgo = resurfaceDates(date, 1)
+    const yearAgo = resurfaceDates(date, 12)
+    const rows = await refreshCharacters(c.var.services, await store.journal.list(user.id, { dates: [date, ...monthAgo, ...yearAgo] }))
+    // Oldest first within a group: 1月28日 before 1月31日.
+    const present = (on: string[]) => rows.filter((e) => on.includes(e.date)).reverse().map((e) => presentJournalEntry(e, user.id))
     const resurfaced: ResurfacedDto[] = [
-      { ago: 'month' as const, date: monthAgo, entries: present(monthAgo) },
-      { ago: 'year' as const, date: yearAgo, entries: present(yearAgo) },
+      { ago: 'month' as const, date: monthAgo[0]!, entries: present(monthAgo) },
+      { ago: 'year' as const, date: yearAgo[0]!, entries: present(yearAgo) },
     ].filter((group) => group.entries.length > 0)
-    const body: JournalTodayDto = { date, prompts: dailyPrompts(branches, date), entries: present(date), resurfaced }
+    const body: JournalTodayDto = { date, prompts: dailyPrompts(branches, date), entries: present([date]).reverse(), resurfaced }
     return c.json(body)
   })
   .get('/tags', async (c) => {
