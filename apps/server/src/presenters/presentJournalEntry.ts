@@ -12,6 +12,7 @@ export function presentJournalEntry(entry: JournalEntryView, viewerId: string): 
     tags: mine ? entry.tags : [],
     prompt: entry.prompt,
     characters: entry.characters,
+    excerpt: entry.excerpt,
     shareCount: mine ? entry.shareCount : 0,
     mine,
     createdAt: entry.createdAt,

@@ -142,7 +142,7 @@ async function journalEntry(): Promise<string> {
   const id = newId()
   const now = new Date().toISOString()
   await store.createDocument({ id, title: '5月4日学习日志', ownerId: world.users.owner.id, kind: 'journal' })
-  await store.journal.insert({ document_id: id, user_id: world.users.owner.id, entry_date: '2026-05-04', prompt: null, characters: 0, characters_seq: 0, created_at: now }, ['心得'])
+  await store.journal.insert({ document_id: id, user_id: world.users.owner.id, entry_date: '2026-05-04', prompt: null, characters: 0, excerpt: '', characters_seq: 0, created_at: now }, ['心得'])
   await store.shares.set({ document_id: id, grantee_type: 'user', grantee_id: world.users.commenter.id, level: 'comment', created_by: world.users.owner.id, created_at: now })
   return id
 }

@@ -231,6 +231,8 @@ export interface JournalEntriesTable {
   prompt: string | null
   /** Cached 字数 of the body, valid while `characters_seq` is the document's last update seq. */
   characters: number
+  /** The body's opening text, for lists and resurfacing cards; cached with `characters`. */
+  excerpt: string
   characters_seq: number
   created_at: string
 }

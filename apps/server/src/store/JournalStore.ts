@@ -11,6 +11,7 @@ export interface JournalEntryView {
   date: string
   prompt: string | null
   characters: number
+  excerpt: string
   charactersSeq: number
   /** The document's last update seq now (0 for an empty body); differs from `charactersSeq` when the count is stale. */
   lastSeq: number
@@ -55,8 +56,8 @@ export class JournalStore {
     })
   }
 
-  async setCharacters(documentId: string, characters: number, seq: number): Promise<void> {
-    await this.db.updateTable('journal_entries').set({ characters, characters_seq: seq }).where('document_id', '=', documentId).execute()
+  async setCharacters(documentId: string, characters: number, excerpt: string, seq: number): Promise<void> {
+    await this.db.updateTable('journal_entries').set({ characters, excerpt, characters_seq: seq }).where('document_id', '=', documentId).execute()
   }
 
   /** One entry, trashed or not. */
@@ -132,6 +133,7 @@ export class JournalStore {
       date: row.entry_date,
       prompt: row.prompt,
       characters: Number(row.characters),
+      excerpt: row.excerpt,
       charactersSeq: Number(row.characters_seq),
       lastSeq: Number(row.last_seq ?? 0),
       title: row.title,
@@ -153,6 +155,7 @@ export class JournalStore {
         'journal_entries.entry_date',
         'journal_entries.prompt',
         'journal_entries.characters',
+        'journal_entries.excerpt',
         'journal_entries.characters_seq',
         'journal_entries.created_at',
         'documents.title',

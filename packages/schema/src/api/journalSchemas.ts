@@ -62,6 +62,8 @@ export const journalEntrySchema = z
     prompt: z.string().nullable(),
     /** 字数 of the body (countCharacters().total). */
     characters: z.number().int(),
+    /** The body's opening words. */
+    excerpt: z.string(),
     /** People and branches it is shared with. */
     shareCount: z.number().int(),
     /** The caller wrote it (only the writer changes date and tags). */

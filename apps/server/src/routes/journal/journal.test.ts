@@ -195,7 +195,7 @@ describe('today', () => {
       ['month', '2026-02-28', [feb28.id]],
       ['year', '2025-03-31', [lastYear.id]],
     ])
-    expect(day.resurfaced[0]!.entries[0]!.characters).toBe(countCharacters('二月最后一天').total)
+    expect(day.resurfaced[0]!.entries[0]).toMatchObject({ characters: countCharacters('二月最后一天').total, excerpt: '二月最后一天' })
     // In a leap year a month before 3月31日 is 2月29日.
     expect((await today(person, '2024-03-31')).resurfaced).toMatchObject([{ ago: 'month', date: '2024-02-29', entries: [{ id: leapDay.id }] }])
     // On the last day of a short month, the longer month's extra days come back too: 2月29日 a year before 2月28日.

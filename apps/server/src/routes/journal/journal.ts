@@ -53,7 +53,7 @@ export const journal = new Hono()
     const record = await startDocument(services, { user, title: body.title ?? defaultTitle(body.date), kind: 'journal' })
     // A new body is empty: 0 characters as of update seq 0.
     await services.store.journal.insert(
-      { document_id: record.id, user_id: user.id, entry_date: body.date, prompt: body.prompt ?? null, characters: 0, characters_seq: 0, created_at: record.createdAt },
+      { document_id: record.id, user_id: user.id, entry_date: body.date, prompt: body.prompt ?? null, characters: 0, excerpt: '', characters_seq: 0, created_at: record.createdAt },
       body.tags,
     )
     const entry = (await services.store.journal.get(record.id))!

@@ -2,7 +2,7 @@ import type { Kysely, Migration } from 'kysely'
 
 /**
  * The reflection journal: an entry is a document of kind `journal` plus a row here (its date,
- * the prompt it answers, a cached 字数), its tags, and the study topics a branch sets per month
+ * the prompt it answers, a cached 字数 and opening lines), its tags, and the study topics a branch sets per month
  * from which the daily prompts are drawn.
  */
 export const journal: Migration = {
@@ -14,6 +14,7 @@ export const journal: Migration = {
       .addColumn('entry_date', 'text', (c) => c.notNull())
       .addColumn('prompt', 'text')
       .addColumn('characters', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('excerpt', 'text', (c) => c.notNull().defaultTo(''))
       // The last update-log seq the count was taken at: the count is current while it matches.
       .addColumn('characters_seq', 'bigint', (c) => c.notNull().defaultTo(-1))
       .addColumn('created_at', 'text', (c) => c.notNull())
