@@ -7,6 +7,7 @@ export type Route =
   | { page: 'account' }
   | { page: 'branches'; id?: string }
   | { page: 'admin'; tab: 'users' | 'audit' }
+  | { page: 'journal' }
   | { page: 'missing' }
 
 const documentScopes = { '/': 'mine', '/shared': 'shared', '/branch-docs': 'branch', '/trash': 'trash' } as const
@@ -15,6 +16,7 @@ export function parseRoute(pathname: string): Route {
   if (pathname in documentScopes) return { page: 'documents', scope: documentScopes[pathname as keyof typeof documentScopes] }
   if (pathname === '/login') return { page: 'login' }
   if (pathname === '/account') return { page: 'account' }
+  if (pathname === '/journal') return { page: 'journal' }
   if (pathname === '/branches') return { page: 'branches' }
   if (pathname === '/admin') return { page: 'admin', tab: 'users' }
   if (pathname === '/admin/audit') return { page: 'admin', tab: 'audit' }

@@ -30,6 +30,7 @@ export class DongbiAppHeader extends LitElement {
       <span class="spacer"></span>
       ${user
         ? html`<nav class="header-links">
+              <a href="/journal">${tr('nav.journal')}</a>
               ${session.managesBranches || user.memberships.length ? html`<a href="/branches">${tr('nav.branches')}</a>` : nothing}
               ${user.isAdmin ? html`<a href="/admin">${tr('nav.admin')}</a>` : nothing}
             </nav>

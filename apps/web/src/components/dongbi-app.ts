@@ -12,6 +12,7 @@ import './branches-page.ts'
 import './document-list-page.ts'
 import './editor-page.ts'
 import './invite-page.ts'
+import '../journal/journal-page.ts'
 import './login-page.ts'
 
 const publicPages = new Set<Route['page']>(['login', 'invite'])
@@ -92,6 +93,8 @@ export class DongbiApp extends LitElement {
         return html`<dongbi-app-header></dongbi-app-header><dongbi-account-page></dongbi-account-page>`
       case 'branches':
         return html`<dongbi-app-header></dongbi-app-header><dongbi-branches-page .branchId=${route.id ?? ''}></dongbi-branches-page>`
+      case 'journal':
+        return html`<dongbi-app-header></dongbi-app-header><dongbi-journal-page></dongbi-journal-page>`
       case 'admin':
         return html`<dongbi-app-header></dongbi-app-header><dongbi-admin-page .tab=${route.tab}></dongbi-admin-page>`
       default:

@@ -13,6 +13,7 @@ import type { DongbiShareDialog } from './share-dialog.ts'
 import './share-dialog.ts'
 import './notification-bell.ts'
 import './review-bar.ts'
+import '../journal/journal-bar.ts'
 import type { DongbiVersionsDialog } from './versions-dialog.ts'
 import './versions-dialog.ts'
 
@@ -139,7 +140,7 @@ export class DongbiEditorPage extends LitElement {
     const readOnly = !this.canEdit || this.serverReadOnly
     return html`<div class="editor-page">
       <header class="editor-topbar">
-        <a class="back" href="/" title=${t('docs.back')} aria-label=${t('docs.back')}>
+        <a class="back" href=${document?.kind === 'journal' ? '/journal' : '/'} title=${document?.kind === 'journal' ? tr('journal.back') : t('docs.back')} aria-label=${document?.kind === 'journal' ? tr('journal.back') : t('docs.back')}>
           <svg viewBox="0 0 24 24" aria-hidden="true"><path d="m15 18-6-6 6-6"/></svg>
         </a>
         <span class="brand-mark small" aria-hidden="true">笔</span>
@@ -192,6 +193,7 @@ export class DongbiEditorPage extends LitElement {
                     ? html`<span class="chip suggest-chip" title=${tr('suggest.forcedHint')}>${tr('suggest.forced')}</span>`
                     : nothing}
               </div>
+              ${document.kind === 'journal' ? html`<dongbi-journal-bar .document=${document}></dongbi-journal-bar>` : nothing}
               <div class="editor-body">
               <main class="paper-scroll">
                 <article class="paper">
