@@ -26,7 +26,13 @@ export function formatCount(n: number): string {
   return new Intl.NumberFormat(getLocale() === 'en' ? 'en-US' : 'zh-CN').format(n)
 }
 
-/** 「11月」 / "Nov" of a date. */
-export function formatShortMonth(date: string): string {
-  return new Intl.DateTimeFormat(getLocale() === 'en' ? 'en-US' : 'zh-CN', { timeZone: 'UTC', month: 'short' }).format(utc(date))
+/** 「11月」 / "Nov" of a date; 「2025年11月」 / "Nov 2025" when not in `thisYear`. */
+export function formatShortMonth(date: string, options: { thisYear?: string } = {}): string {
+  const withYear = options.thisYear !== undefined && date.slice(0, 4) !== options.thisYear
+  return new Intl.DateTimeFormat(getLocale() === 'en' ? 'en-US' : 'zh-CN', { timeZone: 'UTC', month: 'short', ...(withYear ? { year: 'numeric' } : {}) }).format(utc(date))
+}
+
+/** 「周日」 / "Sun". */
+export function formatWeekday(date: string): string {
+  return new Intl.DateTimeFormat(getLocale() === 'en' ? 'en-US' : 'zh-CN', { timeZone: 'UTC', weekday: 'short' }).format(utc(date))
 }

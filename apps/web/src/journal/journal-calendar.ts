@@ -76,6 +76,11 @@ export class DongbiJournalCalendar extends LitElement {
           </button>`
         })}
       </div>
+      <div class="calendar-legend" aria-hidden="true">
+        <span>${tr('journal.legendLess')}</span>
+        ${[0, 1, 2, 3, 4].map((level) => html`<i class="swatch ${level ? `shade-${level}` : ''}"></i>`)}
+        <span>${tr('journal.legendMore')}</span>
+      </div>
     </section>`
   }
 }

@@ -3,7 +3,7 @@ import type { JournalEntryDto } from '@dongbi/schema'
 import { LitElement, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { tr } from '../messages.ts'
-import { formatCount, formatJournalDate, formatShortMonth } from './formatJournalDate.ts'
+import { formatCount, formatJournalDate, formatShortMonth, formatWeekday } from './formatJournalDate.ts'
 import { journalApi } from './journalApi.ts'
 import './tag-input.ts'
 
@@ -46,16 +46,15 @@ export class DongbiJournalEntryList extends LitElement {
   }
 
   private renderEntry(entry: JournalEntryDto) {
-    const day = formatJournalDate(entry.date, { weekday: true, thisYear: this.thisYear })
     return html`<li class="journal-entry" data-id=${entry.id}>
-      <div class="entry-date" aria-hidden="true">
+      <div class="entry-date" title=${formatJournalDate(entry.date, { weekday: true, thisYear: this.thisYear })}>
         <span class="entry-day">${Number(entry.date.slice(8))}</span>
-        <span class="entry-month">${formatShortMonth(entry.date)}</span>
+        <span class="entry-month">${formatShortMonth(entry.date, { thisYear: this.thisYear })}</span>
+        <span class="entry-weekday">${formatWeekday(entry.date)}</span>
       </div>
       <div class="entry-body">
         <div class="entry-title-row">
           <a class="entry-title" href="/d/${entry.id}">${entry.title}</a>
-          <span class="entry-when muted small">${day}</span>
         </div>
         ${entry.prompt ? html`<p class="entry-prompt">${entry.prompt}</p>` : nothing}
         <p class="entry-excerpt ${entry.excerpt ? '' : 'muted'}">${entry.excerpt || tr('journal.untitledExcerpt')}</p>

@@ -1,5 +1,5 @@
 import { LocaleController } from '@dongbi/editor'
-import { addMonths, localDate, type JournalCalendarDto, type JournalEntryDto, type JournalPromptDto, type JournalTagsDto, type JournalTodayDto } from '@dongbi/schema'
+import { addMonths, datesOfMonth, localDate, type JournalCalendarDto, type JournalEntryDto, type JournalPromptDto, type JournalTagsDto, type JournalTodayDto } from '@dongbi/schema'
 import { LitElement, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { api } from '../api/apiClient.ts'
@@ -71,7 +71,7 @@ export class DongbiJournalPage extends LitElement {
 
   /** The list: a tag across all time, else the selected day, else the month shown. */
   private async loadEntries(): Promise<void> {
-    const filter = this.tag ? { tag: this.tag } : this.selectedDay ? { from: this.selectedDay, to: this.selectedDay } : { from: `${this.month}-01`, to: `${this.month}-31` }
+    const filter = this.tag ? { tag: this.tag } : this.selectedDay ? { from: this.selectedDay, to: this.selectedDay } : { from: `${this.month}-01`, to: datesOfMonth(this.month).at(-1)! }
     this.entries = (await journalApi.entries(filter)).entries
   }
 
