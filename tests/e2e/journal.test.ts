@@ -2,7 +2,7 @@ import type { JournalEntryDto } from '@dongbi/schema'
 import { addDays, countCharacters, localDate, shiftMonths } from '@dongbi/schema'
 import { writeBody } from '@dongbi/server/testing'
 import { describe, expect, it } from 'vitest'
-import { screenshot, selectText } from './browser.ts'
+import { outputDir, screenshot, selectText } from './browser.ts'
 import { useApp } from './useApp.ts'
 
 const app = useApp()
@@ -158,6 +158,14 @@ describe('the reflection journal in Chromium', () => {
     await secretary.page.click('.study-topics button[type=submit]')
     await secretary.page.waitForSelector('.study-topics .form-ok')
     expect(await secretary.page.locator('.topic-list > li').count()).toBe(4)
+
+    // In English, the whole page follows.
+    await page.goto(`${app.server.url}/journal`)
+    await page.waitForSelector('.journal-entry')
+    await page.click('button.lang')
+    await page.waitForFunction(() => document.querySelector('.prompt-kicker')?.textContent?.startsWith("Today's prompt"))
+    expect(await page.textContent('.journal-head .page-title')).toBe('Study journal')
+    await page.screenshot({ path: `${outputDir}/journal-en-full.png`, fullPage: true })
 
     expect([...writer.errors, ...mentor.errors, ...secretary.errors, ...other.errors]).toEqual([])
   })

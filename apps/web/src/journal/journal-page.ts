@@ -150,7 +150,7 @@ export class DongbiJournalPage extends LitElement {
               ${written && i === 0 ? tr('journal.writeAnother') : tr('journal.writeToday')}
             </button>
             ${written && i === 0
-              ? html`<span class="muted small">${tr('journal.writtenToday', { n: written })}：
+              ? html`<span class="muted small">${tr('journal.writtenToday', { n: written })}
                   ${data.entries.map((e, j) => html`${j ? '、' : ''}<a href="/d/${e.id}">${e.title}</a>`)}</span>`
               : nothing}
           </div>
