@@ -158,6 +158,12 @@ describe('the reflection journal in Chromium', () => {
     await secretary.page.click('.study-topics button[type=submit]')
     await secretary.page.waitForSelector('.study-topics .form-ok')
     expect(await secretary.page.locator('.topic-list > li').count()).toBe(4)
+    // The branch page has the same card, with its own month picker: next month is still empty.
+    await secretary.page.goto(`${app.server.url}/branches/${branchId}`)
+    await secretary.page.waitForSelector('.study-topics .topic-list')
+    await secretary.page.click('.study-topics button[aria-label="下个月"]')
+    await secretary.page.waitForSelector('.study-topics p.muted >> text=还没有设置学习专题')
+    await screenshot(secretary.page, 'journal-branch-topics')
 
     // In English, the whole page follows.
     await page.goto(`${app.server.url}/journal`)

@@ -1,5 +1,5 @@
 import { LocaleController } from '@dongbi/editor'
-import type { StudyTopicsDto } from '@dongbi/schema'
+import { addMonths, type StudyTopicsDto } from '@dongbi/schema'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { tr } from '../messages.ts'
@@ -24,6 +24,8 @@ export class DongbiStudyTopicsCard extends LitElement {
   @property() branchName = ''
   /** YYYY-MM */
   @property() month = ''
+  /** Show ‹ › to move between months (on the branch page; the journal page follows its calendar). */
+  @property({ type: Boolean, attribute: 'month-picker' }) monthPicker = false
   @state() private topics: StudyTopicsDto | undefined
   @state() private draft: DraftTopic[] | undefined
   @state() private error = ''
@@ -131,7 +133,13 @@ export class DongbiStudyTopicsCard extends LitElement {
     const topics = this.topics
     return html`<section class="card study-topics">
       <header class="card-head">
+        ${this.monthPicker && !this.draft
+          ? html`<button class="icon-button" type="button" aria-label=${tr('journal.prevMonth')} title=${tr('journal.prevMonth')} @click=${() => (this.month = addMonths(this.month, -1))}>‹</button>`
+          : nothing}
         <h2>${tr('journal.topicsOf', { branch: this.branchName, month: formatJournalMonth(this.month) })}</h2>
+        ${this.monthPicker && !this.draft
+          ? html`<button class="icon-button" type="button" aria-label=${tr('journal.nextMonth')} title=${tr('journal.nextMonth')} @click=${() => (this.month = addMonths(this.month, 1))}>›</button>`
+          : nothing}
         ${topics?.canEdit && !this.draft ? html`<button type="button" class="small-button" @click=${this.startEditing}>${tr('journal.topicsEdit')}</button>` : nothing}
       </header>
       ${this.draft
