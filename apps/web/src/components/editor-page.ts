@@ -138,9 +138,11 @@ export class DongbiEditorPage extends LitElement {
     const document = this.document
     const user = session.user
     const readOnly = !this.canEdit || this.serverReadOnly
+    // The writer's own journal entry leads back to the journal; anything else to the documents.
+    const myJournal = document?.kind === 'journal' && document.access === 'owner'
     return html`<div class="editor-page">
       <header class="editor-topbar">
-        <a class="back" href=${document?.kind === 'journal' ? '/journal' : '/'} title=${document?.kind === 'journal' ? tr('journal.back') : t('docs.back')} aria-label=${document?.kind === 'journal' ? tr('journal.back') : t('docs.back')}>
+        <a class="back" href=${myJournal ? '/journal' : '/'} title=${myJournal ? tr('journal.back') : t('docs.back')} aria-label=${myJournal ? tr('journal.back') : t('docs.back')}>
           <svg viewBox="0 0 24 24" aria-hidden="true"><path d="m15 18-6-6 6-6"/></svg>
         </a>
         <span class="brand-mark small" aria-hidden="true">笔</span>

@@ -51,10 +51,10 @@ export class DongbiJournalCalendar extends LitElement {
         <button class="icon-button" type="button" aria-label=${tr('journal.nextMonth')} title=${tr('journal.nextMonth')} @click=${() => this.emit('dongbi-change-month', 1)}>›</button>
         ${onThisMonth ? nothing : html`<button class="link this-month" type="button" @click=${() => this.emit('dongbi-change-month', 0)}>${tr('journal.thisMonth')}</button>`}
       </header>
-      <div class="calendar-grid" role="grid">
+      <div class="calendar-grid">
         ${tr('journal.weekdays')
           .split(',')
-          .map((w) => html`<span class="weekday" role="columnheader">${w}</span>`)}
+          .map((w) => html`<span class="weekday" aria-hidden="true">${w}</span>`)}
         ${Array.from({ length: lead }, () => html`<span class="day blank"></span>`)}
         ${dates.map((date) => {
           const day = byDate.get(date)
@@ -63,7 +63,6 @@ export class DongbiJournalCalendar extends LitElement {
             : tr('journal.dayEmpty', { date: formatJournalDate(date) })
           return html`<button
             type="button"
-            role="gridcell"
             class="day ${day ? `written shade-${shadeOf(day.characters)}` : ''} ${date === this.today ? 'today' : ''} ${date > this.today ? 'future' : ''}"
             data-date=${date}
             aria-pressed=${this.selected === date ? 'true' : 'false'}

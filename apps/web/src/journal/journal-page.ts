@@ -111,6 +111,19 @@ export class DongbiJournalPage extends LitElement {
     void this.loadEntries()
   }
 
+  /** Shows one day's entries, moving the calendar to its month. */
+  private showDay(date: string): void {
+    this.tag = null
+    this.selectedDay = date
+    if (date.slice(0, 7) !== this.month) {
+      this.month = date.slice(0, 7)
+      this.calendar = undefined
+      void this.loadMonth()
+    }
+    void this.loadEntries()
+    this.querySelector('.journal-entries')?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+  }
+
   private setTag(tag: string | null): void {
     this.tag = tag
     if (tag) this.selectedDay = null
@@ -173,6 +186,9 @@ export class DongbiJournalPage extends LitElement {
               <span class="resurface-excerpt">${entry.excerpt || tr('journal.untitledExcerpt')}</span>
             </a>`,
           )}
+          ${group.entries.length > 3
+            ? html`<button type="button" class="link more-on" @click=${() => this.showDay(group.date)}>${tr('journal.moreOn', { n: group.entries.length - 3 })}</button>`
+            : nothing}
         </section>`,
       )}
     </div>`
@@ -185,11 +201,11 @@ export class DongbiJournalPage extends LitElement {
       <div class="streak ${streak ? 'on' : ''}" title=${tr('journal.streak', { n: streak })}>
         <svg class="streak-icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3c1 3.5 5 5.5 5 10a5 5 0 0 1-10 0c0-2 1-3.5 2-4.5.3 1.5 1 2.5 2 3 0-3 .5-6 1-8.5z"/></svg>
         <span class="streak-number">${calendar ? streak : '–'}</span>
-        <span class="streak-unit">${tr('journal.daysUnit')}</span>
+        <span class="streak-unit">${tr(streak === 1 ? 'journal.dayUnit' : 'journal.daysUnit')}</span>
         <span class="streak-label">${tr('journal.streakLabel')}</span>
       </div>
       <dl class="stat-list">
-        <div><dt>${tr('journal.longestLabel')}</dt><dd>${calendar?.longestStreak ?? '–'} <small>${tr('journal.daysUnit')}</small></dd></div>
+        <div><dt>${tr('journal.longestLabel')}</dt><dd>${calendar?.longestStreak ?? '–'} <small>${tr(calendar?.longestStreak === 1 ? 'journal.dayUnit' : 'journal.daysUnit')}</small></dd></div>
         <div><dt>${tr('journal.monthEntriesLabel')}</dt><dd>${calendar?.monthEntries ?? '–'}</dd></div>
         <div><dt>${tr('journal.monthCharsLabel')}</dt><dd class="month-characters">${calendar ? formatCount(calendar.monthCharacters) : '–'}</dd></div>
       </dl>

@@ -115,6 +115,11 @@ describe('journal entries', () => {
     // Restored from the trash, it is back.
     await json(await server.api(`/api/documents/${c.id}/restore`, { method: 'POST', token: person.token }))
     expect(await list('')).toEqual([a.id, c.id, b.id])
+    // Deleted for good, its date, tags and count go with it.
+    await json(await server.api(`/api/documents/${b.id}`, { method: 'DELETE', token: person.token }))
+    expect((await server.api(`/api/documents/${b.id}/permanent`, { method: 'DELETE', token: person.token })).status).toBe(204)
+    expect(await server.store.journal.get(b.id)).toBeUndefined()
+    expect(await list('?tag=心得')).toEqual([])
   })
 
   it('rejects bad dates, tags, months and bodies with 400', async () => {
