@@ -146,6 +146,9 @@ describe('the reflection journal in Chromium', () => {
     await other.page.waitForSelector('.editor-failure')
     await other.page.goto(`${app.server.url}/journal`)
     await other.page.waitForSelector('.journal-empty')
+    // Someone in no branch gets the built-in 学习教育月 prompt.
+    expect(await other.page.textContent('.prompt-source')).toContain('学习教育月通用题目')
+    await screenshot(other.page, 'journal-empty-general')
 
     // The secretary edits next month's topics from the journal page.
     await secretary.page.goto(`${app.server.url}/journal`)
@@ -172,6 +175,12 @@ describe('the reflection journal in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('.prompt-kicker')?.textContent?.startsWith("Today's prompt"))
     expect(await page.textContent('.journal-head .page-title')).toBe('Study journal')
     await page.screenshot({ path: `${outputDir}/journal-en-full.png`, fullPage: true })
+    // On a phone the calendar comes first and the page stays one column.
+    await page.click('button.lang')
+    await page.setViewportSize({ width: 400, height: 860 })
+    await page.waitForFunction(() => document.querySelector('.prompt-kicker')?.textContent?.startsWith('今日题目'))
+    expect(await page.evaluate(() => document.querySelector('.journal-page')!.scrollWidth)).toBeLessThanOrEqual(400)
+    await page.screenshot({ path: `${outputDir}/journal-narrow.png`, fullPage: true })
 
     expect([...writer.errors, ...mentor.errors, ...secretary.errors, ...other.errors]).toEqual([])
   })
