@@ -122,6 +122,11 @@ describe('the reflection journal in Chromium', () => {
     const mentorPage = mentor.page
     await mentorPage.goto(`${app.server.url}/shared`)
     await mentorPage.waitForSelector('.doc-row')
+    // Their inbox says so.
+    await mentorPage.click('button.bell')
+    await mentorPage.waitForSelector('.inbox-sentence')
+    expect(await mentorPage.textContent('.inbox-sentence')).toBe('陈静 把学习日志《11月29日学习日志》分享给你，请你评论'.replace('11月29日', `${Number(today.slice(5, 7))}月${Number(today.slice(8))}日`))
+    await mentorPage.click('button.bell')
     await mentorPage.click(`.doc-row[data-id="${entryId}"] a.doc-title`)
     await mentorPage.waitForSelector('dongbi-editor .ProseMirror')
     await mentorPage.waitForFunction((t) => document.querySelector('dongbi-editor')!.editor!.getText() === t, text)

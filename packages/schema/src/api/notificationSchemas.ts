@@ -2,9 +2,10 @@ import { z } from 'zod'
 
 /**
  * What a notification is about. Review events now; mentions and replies are for the comment
- * threads, which reuse the same inbox.
+ * threads, which reuse the same inbox; `journal_shared` when a journal entry is shared with
+ * someone for their comments.
  */
-export const notificationKind = z.enum(['review_requested', 'review_withdrawn', 'review_returned', 'review_approved', 'mention', 'reply'])
+export const notificationKind = z.enum(['review_requested', 'review_withdrawn', 'review_returned', 'review_approved', 'mention', 'reply', 'journal_shared'])
 export type NotificationKind = z.infer<typeof notificationKind>
 
 export const notificationSchema = z

@@ -77,6 +77,10 @@ describe('journal entries', () => {
   it('shared with a mentor at 可评论, the entry opens for them (without its tags) and takes their comments', async () => {
     const entry = await write(writer, '2026-05-05', { tags: ['私人'], text: ['联系工作实际的一点体会。'] })
     await json(await server.api(`/api/documents/${entry.id}/shares`, { method: 'PUT', token: writer.token, body: { granteeType: 'user', granteeId: mentor.user.id, level: 'comment' } }))
+    // The mentor is told, once (changing the level later does not tell them again).
+    await json(await server.api(`/api/documents/${entry.id}/shares`, { method: 'PUT', token: writer.token, body: { granteeType: 'user', granteeId: mentor.user.id, level: 'comment' } }))
+    const inbox = await json<{ notifications: { kind: string; documentId: string; actorName: string }[] }>(await server.api('/api/notifications', { token: mentor.token }))
+    expect(inbox.notifications.filter((n) => n.kind === 'journal_shared').map((n) => [n.documentId, n.actorName])).toEqual([[entry.id, '陈静']])
     const seen = await json<JournalEntryDto>(await server.api(`/api/journal/entries/${entry.id}`, { token: mentor.token }))
     expect(seen).toMatchObject({ date: '2026-05-05', tags: [], mine: false, characters: countCharacters('联系工作实际的一点体会。').total })
     expect((await json<DocumentDto>(await server.api(`/api/documents/${entry.id}`, { token: mentor.token }))).access).toBe('comment')
