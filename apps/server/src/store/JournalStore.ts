@@ -1,8 +1,8 @@
+import type { StudyTopicDto } from '@dongbi/schema'
 import type { Kysely, Selectable } from 'kysely'
-import type { Database, JournalEntriesTable, StudyTopicsTable } from './Database.ts'
+import type { Database, JournalEntriesTable } from './Database.ts'
 
 export type JournalEntryRow = Selectable<JournalEntriesTable>
-export type StudyTopicRow = Selectable<StudyTopicsTable>
 
 /** A journal entry as lists show it: its row, its document's title and times, tags and shares. */
 export interface JournalEntryView {
@@ -176,9 +176,13 @@ export class JournalStore {
       ])
   }
 
-  /** A branch's topics for a month, in order. */
-  topics(branchId: string, month: string): Promise<StudyTopicRow[]> {
-    return this.db.selectFrom('study_topics').selectAll().where('branch_id', '=', branchId).where('month', '=', month).orderBy('position').execute()
+  /** A branch's topics for a month, in order, and when the list was last set. */
+  async topics(branchId: string, month: string): Promise<{ topics: StudyTopicDto[]; updatedAt: string | null }> {
+    const rows = await this.db.selectFrom('study_topics').selectAll().where('branch_id', '=', branchId).where('month', '=', month).orderBy('position').execute()
+    return {
+      topics: rows.map((row) => ({ title: row.title, questions: JSON.parse(row.questions) as string[] })),
+      updatedAt: rows[0]?.updated_at ?? null,
+    }
   }
 
   /** Replaces a branch's topic list for a month. */

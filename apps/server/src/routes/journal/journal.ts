@@ -117,19 +117,19 @@ export const journal = new Hono()
       memberships.map(async (m) => ({
         branchId: m.branchId,
         branchName: m.branchName,
-        topics: (await store.journal.topics(m.branchId, month)).map((t) => ({ title: t.title, questions: JSON.parse(t.questions) as string[] })),
+        topics: (await store.journal.topics(m.branchId, month)).topics,
       })),
     )
     const monthAgo = resurfaceDates(date, 1)
     const yearAgo = resurfaceDates(date, 12)
     const rows = await refreshCharacters(c.var.services, await store.journal.list(user.id, { dates: [date, ...monthAgo, ...yearAgo] }))
-    // Oldest first within a group: 1月28日 before 1月31日.
-    const present = (on: string[]) => rows.filter((e) => on.includes(e.date)).reverse().map((e) => presentJournalEntry(e, user.id))
+    // `rows` come newest first; a resurfaced group reads in calendar order (1月28日 before 1月31日).
+    const on = (dates: string[]) => rows.filter((e) => dates.includes(e.date)).map((e) => presentJournalEntry(e, user.id))
     const resurfaced: ResurfacedDto[] = [
-      { ago: 'month' as const, date: monthAgo[0]!, entries: present(monthAgo) },
-      { ago: 'year' as const, date: yearAgo[0]!, entries: present(yearAgo) },
+      { ago: 'month' as const, date: monthAgo[0]!, entries: on(monthAgo).reverse() },
+      { ago: 'year' as const, date: yearAgo[0]!, entries: on(yearAgo).reverse() },
     ].filter((group) => group.entries.length > 0)
-    const body: JournalTodayDto = { date, prompts: dailyPrompts(branches, date), entries: present([date]).reverse(), resurfaced }
+    const body: JournalTodayDto = { date, prompts: dailyPrompts(branches, date), entries: on([date]), resurfaced }
     return c.json(body)
   })
   .get('/tags', async (c) => {

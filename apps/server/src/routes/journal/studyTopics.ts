@@ -16,14 +16,8 @@ async function findBranch(c: Context): Promise<{ branchId: string; manage: boole
 }
 
 async function present(c: Context, branchId: string, month: string, canEdit: boolean): Promise<StudyTopicsDto> {
-  const rows = await c.var.services.store.journal.topics(branchId, month)
-  return {
-    branchId,
-    month,
-    topics: rows.map((row) => ({ title: row.title, questions: JSON.parse(row.questions) as string[] })),
-    canEdit,
-    updatedAt: rows[0]?.updated_at ?? null,
-  }
+  const { topics, updatedAt } = await c.var.services.store.journal.topics(branchId, month)
+  return { branchId, month, topics, canEdit, updatedAt }
 }
 
 /** `/api/branches/:id/study-topics?month=YYYY-MM`: the month's study topics (专题) behind the daily journal prompts. */
