@@ -6,9 +6,11 @@ import { api } from '../api/apiClient.ts'
 import { tr } from '../messages.ts'
 import { navigate } from '../router.ts'
 import { session } from '../session.ts'
-import { formatCount, formatJournalDate, formatJournalMonth } from './formatJournalDate.ts'
+import { formatJournalDate, formatJournalMonth } from './formatJournalDate.ts'
 import './journal-calendar.ts'
 import './journal-entry-list.ts'
+import './journal-resurfaced.ts'
+import './journal-stats.ts'
 import { journalApi } from './journalApi.ts'
 import './study-topics-card.ts'
 
@@ -172,46 +174,6 @@ export class DongbiJournalPage extends LitElement {
     </section>`
   }
 
-  private renderResurfaced() {
-    const groups = this.todayData?.resurfaced ?? []
-    if (groups.length === 0) return nothing
-    return html`<div class="resurface-row">
-      ${groups.map(
-        (group) => html`<section class="card resurface-card ago-${group.ago}">
-          <p class="resurface-kicker">${group.ago === 'month' ? tr('journal.monthAgo') : tr('journal.yearAgo')}</p>
-          ${group.entries.slice(0, 3).map(
-            (entry) => html`<a class="resurface-entry" href="/d/${entry.id}">
-              <span class="resurface-date muted small">${formatJournalDate(entry.date, { weekday: true, thisYear: this.today.slice(0, 4) })} · ${tr('journal.characters', { n: formatCount(entry.characters) })}</span>
-              <strong>${entry.title}</strong>
-              <span class="resurface-excerpt">${entry.excerpt || tr('journal.untitledExcerpt')}</span>
-            </a>`,
-          )}
-          ${group.entries.length > 3
-            ? html`<button type="button" class="link more-on" @click=${() => this.showDay(group.date)}>${tr('journal.moreOn', { n: group.entries.length - 3 })}</button>`
-            : nothing}
-        </section>`,
-      )}
-    </div>`
-  }
-
-  private renderStats() {
-    const calendar = this.calendar
-    const streak = calendar?.currentStreak ?? 0
-    return html`<section class="card journal-stats" aria-label=${tr('journal.stats')}>
-      <div class="streak ${streak ? 'on' : ''}" title=${tr('journal.streak', { n: streak })}>
-        <svg class="streak-icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3c1 3.5 5 5.5 5 10a5 5 0 0 1-10 0c0-2 1-3.5 2-4.5.3 1.5 1 2.5 2 3 0-3 .5-6 1-8.5z"/></svg>
-        <span class="streak-number">${calendar ? streak : '–'}</span>
-        <span class="streak-unit">${tr(streak === 1 ? 'journal.dayUnit' : 'journal.daysUnit')}</span>
-        <span class="streak-label">${tr('journal.streakLabel')}</span>
-      </div>
-      <dl class="stat-list">
-        <div><dt>${tr('journal.longestLabel')}</dt><dd>${calendar?.longestStreak ?? '–'} <small>${tr(calendar?.longestStreak === 1 ? 'journal.dayUnit' : 'journal.daysUnit')}</small></dd></div>
-        <div><dt>${tr('journal.monthEntriesLabel')}</dt><dd>${calendar?.monthEntries ?? '–'}</dd></div>
-        <div><dt>${tr('journal.monthCharsLabel')}</dt><dd class="month-characters">${calendar ? formatCount(calendar.monthCharacters) : '–'}</dd></div>
-      </dl>
-    </section>`
-  }
-
   private listHeading(): string {
     if (this.tag) return tr('journal.tagFilterOn', { tag: this.tag })
     if (this.selectedDay) return tr('journal.entriesOn', { date: formatJournalDate(this.selectedDay, { thisYear: this.today.slice(0, 4) }) })
@@ -236,7 +198,8 @@ export class DongbiJournalPage extends LitElement {
       ${this.error ? html`<div class="error-box" role="alert">${tr('journal.loadFailed', { message: this.error })} <button type="button" @click=${this.loadAll}>${tr('journal.retry')}</button></div>` : nothing}
       <div class="journal-layout">
         <div class="journal-main">
-          ${this.renderPrompt()} ${this.renderResurfaced()}
+          ${this.renderPrompt()}
+          <dongbi-journal-resurfaced .groups=${this.todayData?.resurfaced ?? []} .thisYear=${this.today.slice(0, 4)} @dongbi-show-day=${(e: CustomEvent<string>) => this.showDay(e.detail)}></dongbi-journal-resurfaced>
           <section class="journal-entries">
             <header class="entries-head">
               <h2>${this.listHeading()}</h2>
@@ -267,7 +230,7 @@ export class DongbiJournalPage extends LitElement {
           </section>
         </div>
         <aside class="journal-side">
-          ${this.renderStats()}
+          <dongbi-journal-stats .calendar=${this.calendar}></dongbi-journal-stats>
           <dongbi-journal-calendar
             .calendar=${this.calendar}
             .month=${this.month}
