@@ -79,6 +79,7 @@ describe('the reflection journal in Chromium', () => {
     await page.waitForSelector('.mentor-list .chip.access-comment')
     await screenshot(page, 'journal-editor-share')
     await page.keyboard.press('Escape')
+    await page.waitForSelector('.mentor-menu', { state: 'detached' })
 
     // Some earlier entries: yesterday and the day before (a streak), a month and a year ago.
     const earlier = [

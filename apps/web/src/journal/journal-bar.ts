@@ -37,11 +37,17 @@ export class DongbiJournalBar extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback()
     document.addEventListener('click', this.handleOutsideClick)
+    document.addEventListener('keydown', this.handleEscape)
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     document.removeEventListener('click', this.handleOutsideClick)
+    document.removeEventListener('keydown', this.handleEscape)
+  }
+
+  private handleEscape = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.menuOpen) this.menuOpen = false
   }
 
   private handleOutsideClick = (event: MouseEvent): void => {
