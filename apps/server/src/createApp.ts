@@ -17,6 +17,8 @@ import { branches } from './routes/branches/branches.ts'
 import { branchTemplates } from './routes/branches/branchTemplates.ts'
 import { templates } from './routes/templates/templates.ts'
 import { invitations } from './routes/branches/invitations.ts'
+import { journal } from './routes/journal/journal.ts'
+import { studyTopics } from './routes/journal/studyTopics.ts'
 import { roster } from './routes/branches/roster.ts'
 import { documents } from './routes/documents/documents.ts'
 import { threads } from './routes/comments/threads.ts'
@@ -60,6 +62,8 @@ export function createApp({ log = console.error, ...services }: CreateAppOptions
     .route('/branches', branches)
     .route('/branches', branchTemplates)
     .route('/templates', templates)
+    .route('/branches', studyTopics)
+    .route('/journal', journal)
     .route('/invitations', invitations)
     .route('/roster', roster)
     .route('/documents', documents)

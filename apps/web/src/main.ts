@@ -4,6 +4,7 @@ import './review/review.css'
 import './templates/templates.css'
 import './assignments/assignments.css'
 import './search/search.css'
+import './journal/journal.css'
 import './components/dongbi-app.ts'
 
 setLocale(getLocale())

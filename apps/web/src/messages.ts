@@ -1,5 +1,6 @@
 import { getLocale } from '@dongbi/editor'
 import { assignmentEn, assignmentZh } from './assignments/assignmentMessages.ts'
+import { journalEn, journalZh } from './journal/journalMessages.ts'
 import { reviewEn, reviewZh } from './review/reviewMessages.ts'
 import { templateEn, templateZh } from './templates/templateMessages.ts'
 import { searchEn, searchZh } from './search/searchMessages.ts'
@@ -159,6 +160,7 @@ const zh = {
   ...templateZh,
   ...assignmentZh,
   ...searchZh,
+  ...journalZh,
 } as const
 
 export type AppMessageKey = keyof typeof zh
@@ -317,6 +319,7 @@ const en: Record<AppMessageKey, string> = {
   ...templateEn,
   ...assignmentEn,
   ...searchEn,
+  ...journalEn,
 }
 
 /** An app-shell message in the current locale, `{name}` placeholders filled. */

@@ -12,6 +12,7 @@ export type Route =
   | { page: 'assignment-dashboard'; id: string }
   /** Its query (`?q=…&kind=…`) is read from `location.search` by the page. */
   | { page: 'search' }
+  | { page: 'journal' }
   | { page: 'missing' }
 
 const documentScopes = { '/': 'mine', '/shared': 'shared', '/branch-docs': 'branch', '/trash': 'trash' } as const
@@ -21,6 +22,7 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/login') return { page: 'login' }
   if (pathname === '/account') return { page: 'account' }
   if (pathname === '/search') return { page: 'search' }
+  if (pathname === '/journal') return { page: 'journal' }
   if (pathname === '/branches') return { page: 'branches' }
   if (pathname === '/admin') return { page: 'admin', tab: 'users' }
   if (pathname === '/admin/audit') return { page: 'admin', tab: 'audit' }

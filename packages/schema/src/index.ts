@@ -28,3 +28,5 @@ export { documentKinds, documentKind, documentKindInfo, type DocumentKind, type 
 export * from './api/exportSchemas.ts'
 export * from './api/templateSchemas.ts'
 export * from './api/searchSchemas.ts'
+export * from './api/journalSchemas.ts'
+export { addDays, addMonths, datesOfMonth, daysInMonth, isCalendarDate, localDate, monthOf, resurfaceDates, shiftMonths, weekdayOf } from './journal/journalDates.ts'

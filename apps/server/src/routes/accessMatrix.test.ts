@@ -144,6 +144,17 @@ async function thread(documentId: string, author: UserRow): Promise<{ threadId: 
   return { threadId, commentId }
 }
 
+/** A journal entry of `owner`, shared with `commenter` for comments (as with a mentor). */
+async function journalEntry(): Promise<string> {
+  const { store } = world.server
+  const id = newId()
+  const now = new Date().toISOString()
+  await store.createDocument({ id, title: '5月4日学习日志', ownerId: world.users.owner.id, kind: 'journal' })
+  await store.journal.insert({ document_id: id, user_id: world.users.owner.id, entry_date: '2026-05-04', prompt: null, characters: 0, excerpt: '', characters_seq: 0, created_at: now }, ['心得'])
+  await store.shares.set({ document_id: id, grantee_type: 'user', grantee_id: world.users.commenter.id, level: 'comment', created_by: world.users.owner.id, created_at: now })
+  return id
+}
+
 async function invitation(branchId: string, role: BranchRole = 'member'): Promise<{ id: string; secret: string }> {
   const secret = newSecret('dbi_')
   const id = newId()
@@ -718,6 +729,33 @@ const matrix: Row[] = [
 
   { route: 'GET /api/audit', expect: who({ admin: 200, signedIn: 403 }) },
   ...assignmentRows,
+  { route: 'GET /api/journal/entries', cell: () => ({ path: '/api/journal/entries?from=2026-05-01' }), expect: who({ signedIn: 200 }) },
+  { route: 'POST /api/journal/entries', cell: () => ({ path: '/api/journal/entries', body: { date: '2026-05-04', tags: ['心得'] } }), expect: who({ signedIn: 201 }) },
+  {
+    route: 'GET /api/journal/entries/:id',
+    variant: "owner's entry shared with commenter; private even from the admin",
+    cell: async () => ({ path: `/api/journal/entries/${await journalEntry()}` }),
+    expect: who({ owner: 200, commenter: 200, signedIn: 404 }),
+  },
+  {
+    route: 'PATCH /api/journal/entries/:id',
+    cell: async () => ({ path: `/api/journal/entries/${await journalEntry()}`, body: { tags: ['实践'] } }),
+    expect: who({ owner: 200, commenter: 403, signedIn: 404 }),
+  },
+  { route: 'GET /api/journal/calendar', cell: () => ({ path: '/api/journal/calendar?month=2026-05&today=2026-05-04' }), expect: who({ signedIn: 200 }) },
+  { route: 'GET /api/journal/today', cell: () => ({ path: '/api/journal/today?date=2026-05-04' }), expect: who({ signedIn: 200 }) },
+  { route: 'GET /api/journal/tags', expect: who({ signedIn: 200 }) },
+  { route: 'GET /api/journal/mentors', expect: who({ signedIn: 200 }) },
+  {
+    route: 'GET /api/branches/:id/study-topics',
+    cell: () => ({ path: `/api/branches/${world.branchB}/study-topics?month=2026-05` }),
+    expect: who({ admin: 200, mentor: 200, secretary: 200, signedIn: 404 }),
+  },
+  {
+    route: 'PUT /api/branches/:id/study-topics',
+    cell: () => ({ path: `/api/branches/${world.branchB}/study-topics?month=2026-05`, body: { topics: [{ title: '学习条例' }] } }),
+    expect: manageBranchB(200),
+  },
 ]
 
 // ---- running it ---------------------------------------------------------------------------

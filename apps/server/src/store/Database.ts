@@ -24,6 +24,9 @@ export interface Database {
   assignment_works: AssignmentWorksTable
   assignment_reviewers: AssignmentReviewersTable
   assignment_scores: AssignmentScoresTable
+  journal_entries: JournalEntriesTable
+  journal_tags: JournalTagsTable
+  study_topics: StudyTopicsTable
 }
 
 export interface DocumentsTable {
@@ -291,5 +294,40 @@ export interface AssignmentScoresTable {
   level_id: string
   points: number
   note: string
+  updated_at: string
+}
+
+/** A journal entry's own facts; its body is the document's. */
+export interface JournalEntriesTable {
+  document_id: string
+  /** The writer; only they see the entry unless they share it. */
+  user_id: string
+  /** The writer's local date, YYYY-MM-DD; several entries may share one. */
+  entry_date: string
+  /** The daily prompt it answers, as text. */
+  prompt: string | null
+  /** Cached 字数 of the body, valid while `characters_seq` is the document's last update seq. */
+  characters: number
+  /** The body's opening text, for lists and resurfacing cards; cached with `characters`. */
+  excerpt: string
+  characters_seq: number
+  created_at: string
+}
+
+export interface JournalTagsTable {
+  document_id: string
+  tag: string
+}
+
+/** A branch's study topics (专题) for a month, in order; daily prompts rotate through them. */
+export interface StudyTopicsTable {
+  branch_id: string
+  /** YYYY-MM */
+  month: string
+  position: number
+  title: string
+  /** JSON array of guiding questions (思考题). */
+  questions: string
+  updated_by: string | null
   updated_at: string
 }

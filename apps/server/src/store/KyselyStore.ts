@@ -5,6 +5,7 @@ import { AuditLog } from './AuditLog.ts'
 import { BranchStore } from './BranchStore.ts'
 import { CommentStore } from './CommentStore.ts'
 import type { Database } from './Database.ts'
+import { JournalStore } from './JournalStore.ts'
 import { migrationProvider } from './migrations/index.ts'
 import { NotificationStore } from './NotificationStore.ts'
 import { ReviewStore } from './ReviewStore.ts'
@@ -45,6 +46,7 @@ export class KyselyStore implements Store {
   readonly notifications: NotificationStore
   readonly templates: TemplateStore
   readonly assignments: AssignmentStore
+  readonly journal: JournalStore
 
   /**
    * SQLite's hot path: appending updates is the one query on every keystroke, and Kysely
@@ -68,6 +70,7 @@ export class KyselyStore implements Store {
     this.notifications = new NotificationStore(db)
     this.templates = new TemplateStore(db)
     this.assignments = new AssignmentStore(db)
+    this.journal = new JournalStore(db)
   }
 
   /** Brings the schema up to date; run once at startup. */
@@ -121,7 +124,8 @@ export class KyselyStore implements Store {
     const myBranches = this.db.selectFrom('memberships').select('branch_id').where('user_id', '=', userId)
     let query = this.db.selectFrom('documents').selectAll()
     if (scope === 'mine') {
-      query = query.where('owner_id', '=', userId).where('branch_id', 'is', null).where('deleted_at', 'is', null)
+      // Journal entries live in 学习日志, not among the user's documents.
+      query = query.where('owner_id', '=', userId).where('branch_id', 'is', null).where('deleted_at', 'is', null).where('kind', '!=', 'journal')
     } else if (scope === 'branch') {
       query = query.where('branch_id', 'in', myBranches).where('deleted_at', 'is', null)
     } else if (scope === 'shared') {

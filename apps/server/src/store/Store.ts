@@ -4,6 +4,7 @@ import type { AssignmentStore } from './AssignmentStore.ts'
 import type { AuditLog } from './AuditLog.ts'
 import type { BranchStore } from './BranchStore.ts'
 import type { CommentStore } from './CommentStore.ts'
+import type { JournalStore } from './JournalStore.ts'
 import type { NotificationStore } from './NotificationStore.ts'
 import type { ReviewStore } from './ReviewStore.ts'
 import type { SessionStore } from './SessionStore.ts'
@@ -59,6 +60,7 @@ export interface Store {
   readonly notifications: NotificationStore
   readonly templates: TemplateStore
   readonly assignments: AssignmentStore
+  readonly journal: JournalStore
 
   createDocument(record: { id: string; title: string; ownerId?: string | null; branchId?: string | null; kind?: DocumentKind; templateId?: string | null }): Promise<DocumentRecord>
   getDocument(id: string): Promise<DocumentRecord | undefined>

@@ -66,6 +66,7 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler
 }
 
+/** One API call; exported for the feature modules that keep their own endpoints (e.g. journal/journalApi.ts). */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`/api${path}`, {
     method,

@@ -32,6 +32,7 @@ export class DongbiAppHeader extends LitElement {
       ${user
         ? html`<dongbi-search-box></dongbi-search-box>
             <nav class="header-links">
+              <a href="/journal">${tr('nav.journal')}</a>
               ${user.isAdmin || user.memberships.length ? html`<a class="nav-assignments" href="/assignments">${tr('nav.assignments')}</a>` : nothing}
               ${session.managesBranches || user.memberships.length ? html`<a href="/branches">${tr('nav.branches')}</a>` : nothing}
               ${user.isAdmin ? html`<a href="/admin">${tr('nav.admin')}</a>` : nothing}

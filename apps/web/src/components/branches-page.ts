@@ -1,5 +1,5 @@
 import { LocaleController, getLocale } from '@dongbi/editor'
-import { branchRole, type BranchDto, type BranchRole, type InvitationDto, type MemberDto } from '@dongbi/schema'
+import { branchRole, localDate, type BranchDto, type BranchRole, type InvitationDto, type MemberDto } from '@dongbi/schema'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { api } from '../api/apiClient.ts'
@@ -7,6 +7,7 @@ import { formatTime } from '../formatTime.ts'
 import { tr } from '../messages.ts'
 import { session } from '../session.ts'
 import './roster-import.ts'
+import '../journal/study-topics-card.ts'
 
 /** 支部管理: the list of branches, or one branch with members, roles and invitation links. */
 @customElement('dongbi-branches-page')
@@ -134,6 +135,7 @@ export class DongbiBranchesPage extends LitElement {
           </tbody>
         </table>
       </section>
+      <dongbi-study-topics-card month-picker .branchId=${branch.id} .branchName=${branch.name} .month=${localDate().slice(0, 7)}></dongbi-study-topics-card>
       ${manages
         ? html`<section class="card">
             <h2>${tr('branches.invitations')}</h2>

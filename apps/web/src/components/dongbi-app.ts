@@ -15,6 +15,7 @@ import './branches-page.ts'
 import './document-list-page.ts'
 import './editor-page.ts'
 import './invite-page.ts'
+import '../journal/journal-page.ts'
 import './login-page.ts'
 import '../search/search-page.ts'
 
@@ -98,6 +99,8 @@ export class DongbiApp extends LitElement {
         return html`<dongbi-app-header></dongbi-app-header><dongbi-branches-page .branchId=${route.id ?? ''}></dongbi-branches-page>`
       case 'search':
         return html`<dongbi-app-header></dongbi-app-header><dongbi-search-page .query=${location.search}></dongbi-search-page>`
+      case 'journal':
+        return html`<dongbi-app-header></dongbi-app-header><dongbi-journal-page></dongbi-journal-page>`
       case 'admin':
         return html`<dongbi-app-header></dongbi-app-header><dongbi-admin-page .tab=${route.tab}></dongbi-admin-page>`
       case 'assignments':

@@ -15,6 +15,7 @@ import type { DongbiShareDialog } from './share-dialog.ts'
 import './share-dialog.ts'
 import './notification-bell.ts'
 import './review-bar.ts'
+import '../journal/journal-bar.ts'
 import type { DongbiVersionsDialog } from './versions-dialog.ts'
 import './versions-dialog.ts'
 import '../export/export-menu.ts'
@@ -146,9 +147,11 @@ export class DongbiEditorPage extends LitElement {
     const document = this.document
     const user = session.user
     const readOnly = !this.canEdit || this.serverReadOnly
+    // The writer's own journal entry leads back to the journal; anything else to the documents.
+    const myJournal = document?.kind === 'journal' && document.access === 'owner'
     return html`<div class="editor-page">
       <header class="editor-topbar">
-        <a class="back" href="/" title=${t('docs.back')} aria-label=${t('docs.back')}>
+        <a class="back" href=${myJournal ? '/journal' : '/'} title=${myJournal ? tr('journal.back') : t('docs.back')} aria-label=${myJournal ? tr('journal.back') : t('docs.back')}>
           <svg viewBox="0 0 24 24" aria-hidden="true"><path d="m15 18-6-6 6-6"/></svg>
         </a>
         <span class="brand-mark small" aria-hidden="true">笔</span>
@@ -202,6 +205,7 @@ export class DongbiEditorPage extends LitElement {
                     ? html`<span class="chip suggest-chip" title=${tr('suggest.forcedHint')}>${tr('suggest.forced')}</span>`
                     : nothing}
               </div>
+              ${document.kind === 'journal' ? html`<dongbi-journal-bar .document=${document}></dongbi-journal-bar>` : nothing}
               <div class="editor-body">
               <main class="paper-scroll">
                 <article class="paper">

@@ -2,7 +2,8 @@ import { z } from 'zod'
 
 /**
  * What a notification is about. Review events now; mentions and replies are for the comment
- * threads, which reuse the same inbox.
+ * threads, which reuse the same inbox; `journal_shared` when a journal entry is shared with
+ * someone for their comments.
  */
 export const notificationKind = z.enum([
   'review_requested',
@@ -15,6 +16,8 @@ export const notificationKind = z.enum([
   'assignment_set',
   /** A reviewer finished scoring the user's assignment work (actor hidden for anonymous peers). */
   'assignment_scored',
+  /** Someone shared a journal entry with the user for comments. */
+  'journal_shared',
 ])
 export type NotificationKind = z.infer<typeof notificationKind>
 

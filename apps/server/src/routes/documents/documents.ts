@@ -14,6 +14,7 @@ import {
 } from '@dongbi/schema'
 import { Hono, type Context } from 'hono'
 import { startDocument } from '../../documents/startDocument.ts'
+import { noticeJournalShared } from '../../journal/noticeJournalShared.ts'
 import { ApiError } from '../../http/ApiError.ts'
 import { parseJson, parseQuery } from '../../http/parseJson.ts'
 import { requireUser } from '../../http/requireUser.ts'
@@ -42,6 +43,8 @@ export const documents = new Hono()
     const { user } = requireUser(c)
     const { title, branchId, kind, templateId } = await parseJson(c, createDocumentBody)
     const { store } = c.var.services
+    // An entry needs its date and tags: it is created by POST /api/journal/entries.
+    if (kind === 'journal') throw new ApiError('invalid_request', '学习日志请在学习日志页面创建 (create journal entries with POST /api/journal/entries)')
     if (branchId && !(await store.branches.byId(branchId))) throw new ApiError('invalid_request', '没有这个支部 (no such branch)')
     if (branchId && !user.is_admin && !(await store.branches.role(branchId, user.id))) {
       throw new ApiError('forbidden', '只能在自己的支部创建支部文档 (not a member of that branch)')
@@ -103,9 +106,11 @@ export const documents = new Hono()
     if (name === undefined) throw new ApiError('invalid_request', body.granteeType === 'user' ? '没有这个用户 (no such user)' : '没有这个支部 (no such branch)')
     const { store } = c.var.services
     const actor = c.var.principal!.user
+    const isNew = !(await store.shares.forDocument(record.id)).some((s) => s.grantee_type === body.granteeType && s.grantee_id === body.granteeId)
     await store.shares.set({ document_id: record.id, grantee_type: body.granteeType, grantee_id: body.granteeId, level: body.level, created_by: actor.id, created_at: new Date().toISOString() })
     await store.audit.record({ actorId: actor.id, action: 'share_set', targetType: 'document', targetId: record.id, ip: c.var.clientIp, details: body })
     await c.var.services.collab.recheck({ documentId: record.id })
+    if (isNew) await noticeJournalShared(c.var.services, { record, share: body, actorId: actor.id })
     return c.json({ ...body, granteeName: name } satisfies ShareDto)
   })
   .delete('/:id/shares/:granteeType/:granteeId', async (c) => {

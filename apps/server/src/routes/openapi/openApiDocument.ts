@@ -46,6 +46,7 @@ import {
 } from '@dongbi/schema'
 import { z } from 'zod'
 import { assignmentComponents, assignmentPaths } from './assignmentPaths.ts'
+import { journalComponents, journalPaths } from '../journal/journalOpenApi.ts'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const json = (name: string) => ({ content: { 'application/json': { schema: ref(name) } } })
@@ -99,6 +100,7 @@ const components = {
   CreateBranchTemplate: createBranchTemplateBody,
   ...assignmentComponents,
   SearchResults: searchResultsSchema,
+  ...journalComponents,
 }
 
 const ok = (description: string, schema?: string) => ({ description, ...(schema ? json(schema) : {}) })
@@ -418,6 +420,7 @@ export function openApiDocument(): Record<string, unknown> {
         post: { summary: 'Mark some (ids) or all of my notifications read; my open editors get the new count', requestBody: body('MarkNotificationsRead'), responses: { 200: ok('The unread count', 'UnreadCount'), 400: error('Invalid body'), 401: error('Not signed in') } },
       },
       ...assignmentPaths,
+      ...journalPaths,
     },
     components: {
       schemas,

@@ -7,6 +7,7 @@ import { documentKind } from './004_document_kind.ts'
 import { branchTemplates } from './006_branch_templates.ts'
 import { assignments } from './007_assignments.ts'
 import { search } from './009_search.ts'
+import { journal } from './008_journal.ts'
 
 /** Every migration, in order. Names sort lexically; never rename or reorder one that shipped. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '006_branch_templates': branchTemplates,
   '007_assignments': assignments,
   '009_search': search,
+  '008_journal': journal,
 }
 
 export const migrationProvider: MigrationProvider = {
