@@ -35,6 +35,8 @@ const attachmentItem = /^\d+[.．、]/
 const ccStart = /^抄\s*送\s*[:：]/
 const attendanceStart = /^(出\s*席|请\s*假|列\s*席|缺\s*席)\s*[:：]/
 const issuanceEnd = /印发$/
+/** A page number typed into the text ("-1-", "— 2 —"): not part of the 落款 or 版记. */
+export const pageNumberLike = /^[-－—–―]+\s*\d+\s*[-－—–―]+$/
 
 /** Longest line still taken as a title, 主送 or 署名 rather than running text. */
 const shortLine = 60
@@ -83,7 +85,7 @@ export function classifyBlocks(blocks: Block[]): ClassifiedBlock[] {
     if (issuanceEnd.test(text) && text.length <= shortLine * 2) block.role = 'issuance'
     else if (ccStart.test(text)) block.role = 'cc'
     else if (attendanceStart.test(text)) block.role = 'attendance'
-    else break
+    else if (!pageNumberLike.test(text)) break
     tail--
   }
   const dateBlock = filled[tail]
