@@ -34,7 +34,7 @@ beforeAll(() => {
 })
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-describe("check CLI", { timeout: 60_000 }, () => {
+describe('check CLI', { timeout: 60_000 }, () => {
   it('prints file:line:col, severity, rule and message for a .txt and exits 1 on errors', async () => {
     const file = path.join(fixtures, 'notice-with-errors.txt')
     const { code, stdout } = await check(file)
