@@ -12,8 +12,10 @@ import { serveWebApp } from './http/serveWebApp.ts'
 import { audit } from './routes/audit/audit.ts'
 import { auth } from './routes/auth/auth.ts'
 import { branches } from './routes/branches/branches.ts'
+import { checkerSettings } from './routes/branches/checkerSettings.ts'
 import { invitations } from './routes/branches/invitations.ts'
 import { roster } from './routes/branches/roster.ts'
+import { check } from './routes/documents/check.ts'
 import { documents } from './routes/documents/documents.ts'
 import { threads } from './routes/comments/threads.ts'
 import { review } from './routes/documents/review.ts'
@@ -52,12 +54,14 @@ export function createApp({ log = console.error, ...services }: CreateAppOptions
     .route('/users', users)
     .route('/directory', directory)
     .route('/branches', branches)
+    .route('/branches', checkerSettings)
     .route('/invitations', invitations)
     .route('/roster', roster)
     .route('/documents', documents)
     .route('/documents/:id', threads)
     .route('/documents', review)
     .route('/documents', versions)
+    .route('/documents', check)
     .route('/notifications', notifications)
     .route('/reviews', reviews)
     .route('/audit', audit)

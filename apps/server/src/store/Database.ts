@@ -19,6 +19,7 @@ export interface Database {
   document_reviews: DocumentReviewsTable
   review_events: ReviewEventsTable
   notifications: NotificationsTable
+  branch_checker_settings: BranchCheckerSettingsTable
 }
 
 export interface DocumentsTable {
@@ -201,6 +202,8 @@ export interface ReviewEventsTable {
   /** The overall comment of a return or approval, or the note of a submission. */
   comment: string | null
   version_id: string | null
+  /** JSON {errors, warnings}: the 公文 format check of a submitted 公文. */
+  check_summary: string | null
   at: string
 }
 
@@ -215,4 +218,12 @@ export interface NotificationsTable {
   data: string
   created_at: string
   read_at: string | null
+}
+
+export interface BranchCheckerSettingsTable {
+  branch_id: string
+  /** JSON array of the practice-rule ids the branch switched off. */
+  disabled_rules: string
+  updated_by: string | null
+  updated_at: string
 }

@@ -2,6 +2,7 @@ import type SqliteDatabase from 'better-sqlite3'
 import { Migrator, type Kysely } from 'kysely'
 import { AuditLog } from './AuditLog.ts'
 import { BranchStore } from './BranchStore.ts'
+import { CheckerSettingsStore } from './CheckerSettingsStore.ts'
 import { CommentStore } from './CommentStore.ts'
 import type { Database } from './Database.ts'
 import { migrationProvider } from './migrations/index.ts'
@@ -41,6 +42,7 @@ export class KyselyStore implements Store {
   readonly versions: VersionStore
   readonly reviews: ReviewStore
   readonly notifications: NotificationStore
+  readonly checkerSettings: CheckerSettingsStore
 
   /**
    * SQLite's hot path: appending updates is the one query on every keystroke, and Kysely
@@ -62,6 +64,7 @@ export class KyselyStore implements Store {
     this.versions = new VersionStore(db)
     this.reviews = new ReviewStore(db)
     this.notifications = new NotificationStore(db)
+    this.checkerSettings = new CheckerSettingsStore(db)
   }
 
   /** Brings the schema up to date; run once at startup. */

@@ -4,6 +4,7 @@ import { accounts } from './002_accounts.ts'
 import { comments } from './003_comments.ts'
 import { review } from './003_review.ts'
 import { documentKind } from './004_document_kind.ts'
+import { checkerSettings } from './005_checker_settings.ts'
 
 /** Every migration, in order. Names sort lexically; never rename or reorder one that shipped. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '003_comments': comments,
   '003_review': review,
   '004_document_kind': documentKind,
+  '005_checker_settings': checkerSettings,
 }
 
 export const migrationProvider: MigrationProvider = {
