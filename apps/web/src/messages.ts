@@ -1,4 +1,5 @@
 import { getLocale } from '@dongbi/editor'
+import { formatCheckEn, formatCheckZh } from './formatCheck/formatCheckMessages.ts'
 import { reviewEn, reviewZh } from './review/reviewMessages.ts'
 
 /** The app shell's own strings (the editor's live in @dongbi/editor). Chinese first. */
@@ -153,6 +154,7 @@ const zh = {
   'common.error': '出错了：{message}',
   'common.loading': '加载中…',
   ...reviewZh,
+  ...formatCheckZh,
 } as const
 
 export type AppMessageKey = keyof typeof zh
@@ -308,6 +310,7 @@ const en: Record<AppMessageKey, string> = {
   'common.error': 'Something went wrong: {message}',
   'common.loading': 'Loading…',
   ...reviewEn,
+  ...formatCheckEn,
 }
 
 /** An app-shell message in the current locale, `{name}` placeholders filled. */
