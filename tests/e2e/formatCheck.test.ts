@@ -1,7 +1,7 @@
 import type { DocumentCheckDto } from '@dongbi/schema'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { editorText, openEditor, screenshot } from './browser.ts'
+import { editorText, openEditor, outputDir, screenshot } from './browser.ts'
 import { useApp } from './useApp.ts'
 
 const app = useApp()
@@ -88,11 +88,15 @@ describe('the 公文 format checker in Chromium', () => {
     await author.page.keyboard.type('关于开展学习的通知')
     await author.page.keyboard.press('Enter')
     const cdp = await author.page.context().newCDPSession(author.page)
-    for (const text of ['q', 'qi', 'qit', 'qita']) {
+    // Some IMEs show the candidate characters inline while composing: 其它 is in the document
+    // mid-composition, but is not checked (nor underlined) until it is committed.
+    for (const text of ['q', 'qi', 'qita', '其它']) {
       await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length })
     }
-    // Mid-composition the pinyin is in the document, but nothing is checked yet.
+    await author.page.waitForFunction(() => document.querySelector('dongbi-editor')!.editor!.getText().endsWith('其它'))
+    await new Promise((resolve) => setTimeout(resolve, 300)) // longer than the panel's 120 ms: nothing may arrive
     expect(await author.page.$$('dongbi-editor .dongbi-check')).toHaveLength(0)
+    expect(await author.page.$$('.format-check-panel .check-item')).toHaveLength(0)
     await cdp.send('Input.insertText', { text: '其它' })
     await author.page.waitForFunction(() => document.querySelectorAll('dongbi-editor .dongbi-check--warning').length === 1)
     expect(await underlined(author.page, 'warning')).toEqual(['其它'])
@@ -101,5 +105,46 @@ describe('the 公文 format checker in Chromium', () => {
     expect(await author.page.textContent('.format-check-panel .check-fix')).toBe('Fix')
     await screenshot(author.page, 'format-check-english')
     expect(author.errors).toEqual([])
+  })
+
+  it('a secretary switches a practice rule off for the branch; members’ editors stop flagging it', async () => {
+    const secretary = await app.open('刘书记', 'liushuji')
+    const member = await app.open('赵党员', 'zhaodangyuan')
+    const branch = await app.server.api('/api/branches', { method: 'POST', body: { name: '机关第三支部' }, token: app.server.token })
+    const branchId = ((await branch.json()) as { id: string }).id
+    for (const [userId, role] of [
+      [secretary.userId, 'secretary'],
+      [member.userId, 'member'],
+    ]) {
+      expect((await app.server.api(`/api/branches/${branchId}/members/${userId}`, { method: 'PUT', body: { role }, token: app.server.token })).status).toBe(200)
+    }
+
+    await secretary.page.goto(`${app.server.url}/branches/${branchId}`)
+    const qita = '.checker-settings input[data-rule-id="word-qita"]'
+    await secretary.page.waitForSelector(qita)
+    expect(await secretary.page.isChecked(qita)).toBe(true)
+    // Rules from the regulation and the standard are listed but cannot be switched off.
+    expect(await secretary.page.$$('.checker-settings input[data-rule-id="docnumber-brackets"]')).toHaveLength(0)
+    await secretary.page.uncheck(qita)
+    await secretary.page.waitForSelector('.checker-settings .chip.saved')
+    await secretary.page.locator('.checker-settings').screenshot({ path: `${outputDir}/format-check-settings.png` })
+
+    // A member sees the settings read-only.
+    await member.page.goto(`${app.server.url}/branches/${branchId}`)
+    await member.page.waitForSelector(qita)
+    expect(await member.page.isChecked(qita)).toBe(false)
+    expect(await member.page.isDisabled(qita)).toBe(true)
+
+    const created = await app.server.api('/api/documents', { method: 'POST', body: { title: '通知', kind: 'notice' }, token: member.token })
+    const id = ((await created.json()) as { id: string }).id
+    await openEditor(member.page, app.server.url, id)
+    await member.page.click('.ProseMirror')
+    await member.page.keyboard.type('关于开展学习的通知')
+    await member.page.keyboard.press('Enter')
+    await member.page.keyboard.type('近日，其它支部也参加。')
+    // 近日 (still on) is flagged; 其它 (switched off by the branch) is not.
+    await member.page.waitForFunction(() => document.querySelectorAll('.format-check-panel .check-item').length === 1)
+    expect(await underlined(member.page, 'warning')).toEqual(['近日'])
+    expect([...secretary.errors, ...member.errors]).toEqual([])
   })
 })

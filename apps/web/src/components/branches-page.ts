@@ -7,6 +7,7 @@ import { formatTime } from '../formatTime.ts'
 import { tr } from '../messages.ts'
 import { session } from '../session.ts'
 import './roster-import.ts'
+import './checker-settings.ts'
 
 /** 支部管理: the list of branches, or one branch with members, roles and invitation links. */
 @customElement('dongbi-branches-page')
@@ -134,6 +135,7 @@ export class DongbiBranchesPage extends LitElement {
           </tbody>
         </table>
       </section>
+      <dongbi-checker-settings .branchId=${branch.id}></dongbi-checker-settings>
       ${manages
         ? html`<section class="card">
             <h2>${tr('branches.invitations')}</h2>

@@ -18,7 +18,7 @@ import type { EditorFinding, FormatCheckDetail } from '../formatCheck/EditorFind
 import { FormatCheck, formatCheckKey } from '../formatCheck/FormatCheck.ts'
 import { PasteIntoEmptyBlock } from '../PasteIntoEmptyBlock.ts'
 import { SuggestionMode } from '../suggestions/SuggestionMode.ts'
-import { t } from '../i18n/locale.ts'
+import { onLocaleChange, t } from '../i18n/locale.ts'
 import { cleanPastedHtml } from '../paste/cleanPastedHtml.ts'
 import type { SyncState } from '../sync/SyncState.ts'
 import { SyncTracker } from '../sync/SyncTracker.ts'
@@ -81,6 +81,8 @@ export class DongbiEditor extends LitElement {
   private tracker: SyncTracker | undefined
   private countTimer: ReturnType<typeof setTimeout> | undefined
   private checkTimer: ReturnType<typeof setTimeout> | undefined
+  /** Findings carry messages in the UI language: check again when it changes. */
+  private stopLocale: (() => void) | undefined
   private syncState: SyncState = { status: 'offline', pending: 0 }
   /** The server said this connection may not edit (view or comment access). */
   private deniedByServer = false
@@ -285,11 +287,14 @@ export class DongbiEditor extends LitElement {
       },
     })
     window.addEventListener('beforeunload', this.handleBeforeUnload)
+    this.stopLocale = onLocaleChange(() => this.applyFormatCheck())
     this.emit('dongbi-ready', { editor: this.editor })
   }
 
   private teardown(): void {
     window.removeEventListener('beforeunload', this.handleBeforeUnload)
+    this.stopLocale?.()
+    this.stopLocale = undefined
     clearTimeout(this.countTimer)
     clearTimeout(this.checkTimer)
     this.countTimer = this.checkTimer = undefined
