@@ -13,14 +13,24 @@ interface DocNumberPart {
   at(i: number): [number, number]
 }
 
+/** Cheap test first: the closing bracket, digits and 号 that every document number ends with. */
+const numberEnd = /[〕\]】］)）]第?\d+号/
+
+/** Parsed once per block for the four rules below (blocks are fresh objects on every check). */
+const parsed = new WeakMap<object, DocNumberPart[]>()
+
 function docNumbers({ block }: BlockContext): DocNumberPart[] {
   if (block.role !== 'docNumber' && block.role !== 'body' && block.role !== 'heading') return []
+  if (!numberEnd.test(block.text)) return []
+  const cached = parsed.get(block)
+  if (cached) return cached
   const out: DocNumberPart[] = []
   docNumber.lastIndex = 0
   for (let match = docNumber.exec(block.text); match; match = docNumber.exec(block.text)) {
     const m = match
     out.push({ match: m, at: (i) => m.indices![i]! })
   }
+  parsed.set(block, out)
   return out
 }
 
