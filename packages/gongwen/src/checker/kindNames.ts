@@ -1,4 +1,4 @@
-import type { DocumentKind } from '@dongbi/schema'
+import { documentKindInfo, documentKinds, type DocumentKind } from '@dongbi/schema'
 
 /** The fifteen statutory 文种 (条例 art. 8), longest first so 会议纪要 wins over 纪要. */
 export const statutoryTypeNames = ['会议纪要', '决议', '决定', '命令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '纪要', '令', '函'] as const
@@ -46,3 +46,10 @@ export function guessKind(title: string): DocumentKind | undefined {
   }
   return everydayEndings.find(([ending]) => text.endsWith(ending))?.[1]
 }
+
+/**
+ * Kinds written with 公文 structure: the statutory types plus the everyday forms that borrow
+ * their heading levels (工作总结, 讲话稿, 工作方案, 学习笔记). Numbering rules apply to these;
+ * a 心得体会, a pledge, a journal entry or free writing number as they like.
+ */
+export const formalKinds: readonly DocumentKind[] = documentKinds.filter((kind) => documentKindInfo[kind].gongwen || ['summary', 'speech', 'work-plan', 'study-notes'].includes(kind))

@@ -1,4 +1,5 @@
 import type { ClassifiedBlock } from '../../structure/classifyBlocks.ts'
+import { formalKinds } from '../kindNames.ts'
 import type { BlockRule, DocumentRule } from '../Rule.ts'
 
 const levelNames = ['', '一、', '（一）', '1.', '（1）']
@@ -15,7 +16,7 @@ export const headingLabelForm: BlockRule = {
   basis: 'std',
   clause: 'GB/T 9704-2012 7.3.3',
   severity: 'error',
-  kinds: 'all',
+  kinds: formalKinds,
   scope: 'block',
   message: '结构层次序数依次为“一、”“（一）”“1.”“（1）”',
   messageEn: 'Heading labels are written 一、 （一） 1. （1）',
@@ -41,7 +42,7 @@ export const headingSequence: DocumentRule = {
   basis: 'std',
   clause: 'GB/T 9704-2012 7.3.3',
   severity: 'error',
-  kinds: 'all',
+  kinds: formalKinds,
   scope: 'document',
   message: '同一层次的序数应连续编号',
   messageEn: 'Labels at one level are numbered consecutively',
@@ -73,7 +74,7 @@ export const headingSkippedLevel: DocumentRule = {
   basis: 'practice',
   clause: 'GB/T 9704-2012 7.3.3（依次使用）',
   severity: 'warning',
-  kinds: 'all',
+  kinds: formalKinds,
   scope: 'document',
   message: '结构层次不宜越级使用',
   messageEn: 'Heading levels should not be skipped',

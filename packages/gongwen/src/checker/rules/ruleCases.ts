@@ -81,6 +81,7 @@ export const ruleCases: RuleCase[] = [
   { rule: 'heading-label', kind: 'work-plan', text: '学习教育月工作方案\n1．学习内容\n(1)原文原著', hit: true, fixed: '1.学习内容' },
   { rule: 'heading-label', kind: 'notice', text: notice('一、活动时间\n（一）集中学习\n1.学习内容\n（1）原文原著'), hit: false },
   { rule: 'heading-label', kind: 'notice', text: notice('1.5亿元资金已到位。'), hit: false },
+  { rule: 'heading-label', kind: 'reflection', text: '学习心得\n1、学习要深入', hit: false },
   { rule: 'heading-sequence', kind: 'notice', text: notice('一、活动时间\n三、工作要求'), hit: true },
   { rule: 'heading-sequence', kind: 'notice', text: notice('一、活动时间\n（一）集中学习\n（三）交流研讨'), hit: true },
   { rule: 'heading-sequence', kind: 'notice', text: notice('一、活动时间\n（一）集中学习\n（二）交流研讨\n二、工作要求\n（一）加强领导'), hit: false },
