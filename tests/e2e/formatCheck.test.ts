@@ -147,4 +147,29 @@ describe('the 公文 format checker in Chromium', () => {
     expect(await underlined(member.page, 'warning')).toEqual(['近日'])
     expect([...secretary.errors, ...member.errors]).toEqual([])
   })
+
+  it('a submitted 公文 carries its check summary to the mentor, who sees the findings without fix buttons', async () => {
+    const author = await app.open('孙丽', 'sunli')
+    const mentor = await app.open('刘洋', 'liuyang')
+    const created = await app.server.api('/api/documents', { method: 'POST', body: { title: '关于开展学习教育月活动的通知', kind: 'notice' }, token: author.token })
+    const id = ((await created.json()) as { id: string }).id
+    await openEditor(author.page, app.server.url, id)
+    await author.page.click('.ProseMirror')
+    for (const [i, line] of lines.entries()) {
+      if (i > 0) await author.page.keyboard.press('Enter')
+      await author.page.keyboard.type(line)
+    }
+    await author.page.waitForFunction(() => document.querySelector('dongbi-editor')?.sync.status === 'saved')
+    const submitted = await app.server.api(`/api/documents/${id}/review/submit`, { method: 'POST', body: { reviewerId: mentor.userId }, token: author.token })
+    expect(submitted.status).toBe(200)
+
+    await openEditor(mentor.page, app.server.url, id)
+    await mentor.page.waitForFunction(() => document.querySelectorAll('.format-check-panel .check-item').length === 5)
+    expect(await mentor.page.$$('.format-check-panel .check-fix')).toHaveLength(0)
+    await mentor.page.click('.review-chip')
+    await mentor.page.waitForSelector('.review-history .timeline-check')
+    expect(await mentor.page.textContent('.review-history .timeline-check')).toBe('格式检查：4 个错误，1 个警告')
+    await screenshot(mentor.page, 'format-check-mentor')
+    expect([...author.errors, ...mentor.errors]).toEqual([])
+  })
 })
