@@ -83,6 +83,7 @@ describe('check CLI', { timeout: 60_000 }, () => {
     const report = JSON.parse(stdout)
     expect(report.kind).toBe('request')
     expect(report.findings.map((f: { ruleId: string; line: number }) => `${f.line}:${f.ruleId}`)).toEqual([
+      '1:signer-missing',
       '1:docnumber-brackets',
       '3:addressee-colon',
       '5:request-closing',

@@ -59,6 +59,20 @@ describe('classifyBlocks', () => {
     expect(blocks.map((b) => b.role)).toEqual(['title', 'addressee', 'body', 'empty', 'signature', 'date'])
   })
 
+  it('takes 签发人 beside or below the 发文字号 as part of it, and skips a typed page number at the end', () => {
+    const roles = (text: string) => classifyBlocks(textBlocks(text)).map((b) => b.role)
+    expect(roles('X支发〔2024〕3号    签发人：张三\n关于申请经费的请示\n市委：\n妥否，请批示。\nX支部\n2024年3月5日\n- 1 -')).toEqual([
+      'docNumber',
+      'title',
+      'addressee',
+      'body',
+      'signature',
+      'date',
+      'body',
+    ])
+    expect(roles('X支发〔2024〕3号\n签发人：张三\n关于申请经费的请示')).toEqual(['docNumber', 'docNumber', 'title'])
+  })
+
   it('leaves running prose as body and never throws on odd input', () => {
     const prose = '同志们：今天我们召开动员会。'.repeat(20)
     expect(classifyBlocks(textBlocks(prose)).map((b) => b.role)).toEqual(['body'])

@@ -26,8 +26,13 @@ export interface ClassifiedBlock extends Block {
   heading?: HeadingLabel
 }
 
-/** A line that looks like a 发文字号, even a badly written one: X办发〔2024〕12号, X发[2024]第012号. */
-export const docNumberLike = /^[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[【［(（]\s*\d{2,4}\s*[〕\]】］)）]\s*第?\s*\d+\s*号$/
+/**
+ * A line that looks like a 发文字号, even a badly written one: X办发〔2024〕12号,
+ * X发[2024]第012号 — on an upward document followed on the same line by 签发人：姓名.
+ */
+export const docNumberLike = /^[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[【［(（]\s*\d{2,4}\s*[〕\]】］)）]\s*第?\s*\d+\s*号(\s+签\s*发\s*人\s*[:：].*)?$/
+/** A 签发人 line of its own (GB/T 9704-2012 7.2.6), next to the 发文字号. */
+export const signerLike = /^签\s*发\s*人\s*[:：]/
 /** A line that is only a date, in any of the spellings people use (the checker judges the form). */
 export const dateLike = /^(\d{4}|[〇零一二三四五六七八九○]{4})\s*(年\s*[0-9〇零一二三四五六七八九十]{1,3}\s*月\s*[0-9〇零一二三四五六七八九十]{1,3}\s*日|[.\-/]\d{1,2}[.\-/]\d{1,2})$/
 const attachmentStart = /^附\s*件\s*[:：]/
@@ -58,7 +63,9 @@ export function classifyBlocks(blocks: Block[]): ClassifiedBlock[] {
   // 版头 and 标题: an optional 发文字号 line, then the title (a heading, a centred line, or a
   // short first line when the document has no formatting at all, as in a .txt file).
   let cursor = 0
-  while (cursor < filled.length && docNumberLike.test(filled[cursor]!.text.trim())) filled[cursor++]!.role = 'docNumber'
+  while (cursor < filled.length && (docNumberLike.test(filled[cursor]!.text.trim()) || (cursor > 0 && signerLike.test(filled[cursor]!.text.trim())))) {
+    filled[cursor++]!.role = 'docNumber'
+  }
   const first = filled[cursor]
   const plainText = blocks.every((b) => b.nodeType === 'paragraph' && b.align === null)
   if (first && (isTitleCandidate(first) || (plainText && first.text.trim().length <= shortLine && !headingLabel(first.text.trim())))) {

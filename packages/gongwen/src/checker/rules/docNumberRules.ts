@@ -1,4 +1,5 @@
-import type { BlockContext, BlockRule, Hit } from '../Rule.ts'
+import { trimmedRange } from '../findAll.ts'
+import type { BlockContext, BlockRule, DocumentRule, Hit } from '../Rule.ts'
 
 /**
  * 发文字号 = 机关代字 + 〔full year〕 + sequence + 号 (GB/T 9704-2012 7.2.5), checked on the
@@ -94,4 +95,22 @@ export const docNumberYear: BlockRule = {
     }),
 }
 
-export const docNumberRules = [docNumberBrackets, docNumberExtraWord, docNumberPadding, docNumberYear]
+/** Upward documents name the person who signed them off, beside the 发文字号 (GB/T 9704-2012 7.2.6). */
+export const signerMissing: DocumentRule = {
+  id: 'signer-missing',
+  basis: 'std',
+  clause: 'GB/T 9704-2012 7.2.6',
+  severity: 'error',
+  kinds: ['request', 'report'],
+  scope: 'document',
+  message: '上行文应标注签发人：发文字号右侧写“签发人：姓名”',
+  messageEn: 'An upward document names its signer beside the number: 签发人：姓名',
+  check: ({ blocks }) => {
+    const numbers = blocks.filter((b) => b.role === 'docNumber')
+    const first = numbers[0]
+    if (!first || numbers.some((b) => /签\s*发\s*人\s*[:：]\s*\S/.test(b.text))) return []
+    return [{ blockIndex: first.index, ...trimmedRange(first.text) }]
+  },
+}
+
+export const docNumberRules = [docNumberBrackets, docNumberExtraWord, docNumberPadding, docNumberYear, signerMissing]

@@ -7,10 +7,11 @@ import { elementRules } from './elementRules.ts'
 import { headingRules } from './headingRules.ts'
 import { languageRules } from './languageRules.ts'
 import { titleRules } from './titleRules.ts'
-import { typeRules } from './typeRules.ts'
+import { letterReplyRules } from './letterReplyRules.ts'
+import { requestReportRules } from './requestReportRules.ts'
 
 /** Every rule the checker knows, in the order findings of one range are listed. */
-export const allRules: readonly Rule[] = [...docNumberRules, ...titleRules, ...elementRules, ...headingRules, ...citationRules, ...typeRules, ...languageRules]
+export const allRules: readonly Rule[] = [...docNumberRules, ...titleRules, ...elementRules, ...headingRules, ...citationRules, ...requestReportRules, ...letterReplyRules, ...languageRules]
 
 export const ruleById = new Map(allRules.map((rule) => [rule.id, rule]))
 

@@ -31,6 +31,13 @@ export const ruleCases: RuleCase[] = [
   { rule: 'docnumber-year', kind: 'notice', text: `X办发〔24〕12号\n${notice('正文。')}`, hit: true, fixed: null },
   { rule: 'docnumber-year', kind: 'notice', text: `X办发〔2024〕12号\n${notice('正文。')}`, hit: false },
 
+  { rule: 'signer-missing', kind: 'request', text: 'X支发〔2024〕3号\n关于申请学习经费的请示\n市委：\n妥否，请批示。', hit: true },
+  { rule: 'signer-missing', kind: 'report', text: 'X支发〔2024〕3号\n关于学习情况的报告\n市委：\n特此报告。', hit: true },
+  { rule: 'signer-missing', kind: 'request', text: 'X支发〔2024〕3号　　签发人：张三\n关于申请学习经费的请示\n市委：\n妥否，请批示。', hit: false },
+  { rule: 'signer-missing', kind: 'request', text: 'X支发〔2024〕3号\n签发人：张三\n关于申请学习经费的请示\n市委：\n妥否，请批示。', hit: false },
+  { rule: 'signer-missing', kind: 'request', text: '关于申请学习经费的请示\n市委：\n妥否，请批示。', hit: false },
+  { rule: 'signer-missing', kind: 'notice', text: `X办发〔2024〕12号\n${notice('正文。')}`, hit: false },
+
   // 标题
   { rule: 'title-doc-type', kind: 'notice', text: notice('正文。').replace('的通知', '的安排'), hit: true },
   { rule: 'title-doc-type', kind: 'request', text: '关于申请学习经费的报告\n市委：\n现申请经费。妥否，请批示。', hit: true },
@@ -112,6 +119,12 @@ export const ruleCases: RuleCase[] = [
   { rule: 'request-single-addressee', kind: 'notice', text: notice('正文。').replace('各支部：', '各支部、各部门：'), hit: false },
 
   // 报告、函、批复、通知、纪要
+  { rule: 'report-closing', kind: 'report', text: '关于学习活动开展情况的报告\n市委：\n活动已圆满结束。', hit: true },
+  { rule: 'report-closing', kind: 'report', text: '关于学习活动开展情况的报告\n市委：\n活动已圆满结束。\n特此报告。', hit: false },
+  { rule: 'report-closing', kind: 'report', text: '关于学习活动开展情况的报告\n市委：\n活动已圆满结束。以上报告，请审阅。', hit: false },
+  { rule: 'letter-reply-opening', kind: 'letter', text: '关于提供报告厅的复函\n市委党校：\n同意借用报告厅一天。\n特此函复。', hit: true },
+  { rule: 'letter-reply-opening', kind: 'letter', text: '关于提供报告厅的复函\n市委党校：\n你校《关于商借报告厅的函》（X校函〔2024〕2号）收悉。同意借用。\n特此函复。', hit: false },
+  { rule: 'letter-reply-opening', kind: 'letter', text: '关于商请支持学习活动的函\n市图书馆：\n拟借用报告厅一天。\n请予支持为盼。', hit: false },
   { rule: 'hidden-request', kind: 'report', text: '关于学习活动开展情况的报告\n市委：\n活动已结束，下一步拟再购书籍，妥否，请批示。\n特此报告。', hit: true },
   { rule: 'hidden-request', kind: 'report', text: '关于学习活动开展情况的报告\n市委：\n活动已圆满结束。\n特此报告。', hit: false },
   { rule: 'hidden-request', kind: 'request', text: '关于申请学习经费的请示\n市委：\n妥否，请批示。', hit: false },
