@@ -1,11 +1,12 @@
-import { IncrementalChecker, nodeBlocks, ruleById, type ProseMirrorNodeLike } from '@dongbi/gongwen'
+import { IncrementalChecker } from '@dongbi/gongwen'
 import type { DocumentKind } from '@dongbi/schema'
 import { Extension } from '@tiptap/core'
 import type { Node } from '@tiptap/pm/model'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
-import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
+import { DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { getLocale } from '../i18n/locale.ts'
 import type { EditorFinding } from './EditorFinding.ts'
+import { decorateFindings, placeFindings } from './placeFindings.ts'
 
 export interface FormatCheckSettings {
   /** The document kind to check as; null switches checking off. */
@@ -37,46 +38,6 @@ declare module '@tiptap/core' {
 export interface FormatCheckOptions {
   /** Called with the findings after every check that changed them. */
   onFindings: (findings: EditorFinding[]) => void
-}
-
-function place(doc: Node, checker: IncrementalChecker, settings: FormatCheckSettings): EditorFinding[] {
-  if (!settings.kind) return []
-  const blocks = nodeBlocks(doc as unknown as ProseMirrorNodeLike)
-  const english = getLocale() === 'en'
-  return checker.check(blocks, { kind: settings.kind, disabledRules: settings.disabledRules }).map((finding) => {
-    const block = blocks[finding.blockIndex]!
-    const start = block.pos!
-    // Never an empty range: a finding at the end of a block underlines its last character.
-    const from = finding.from === finding.to && finding.from > 0 ? finding.from - 1 : finding.from
-    const to = Math.min(block.text.length, Math.max(finding.to, from + 1))
-    const placed: EditorFinding = {
-      key: `${finding.ruleId}:${finding.blockIndex}:${finding.from}`,
-      ruleId: finding.ruleId,
-      severity: finding.severity,
-      message: english ? finding.messageEn : finding.message,
-      messageEn: finding.messageEn,
-      blockIndex: finding.blockIndex,
-      from: start + from,
-      to: start + to,
-      text: block.text.slice(finding.from, finding.to) || block.text.slice(from, to),
-      basis: ruleById.get(finding.ruleId)?.basis ?? 'practice',
-    }
-    if (finding.fix) placed.fix = { from: start + finding.fix.from, to: start + finding.fix.to, insert: finding.fix.insert }
-    return placed
-  })
-}
-
-function decorate(doc: Node, findings: EditorFinding[]): DecorationSet {
-  return DecorationSet.create(
-    doc,
-    findings.map((f) =>
-      Decoration.inline(f.from, f.to, {
-        class: `dongbi-check dongbi-check--${f.severity}`,
-        title: f.message,
-        'data-rule-id': f.ruleId,
-      }),
-    ),
-  )
 }
 
 /**
@@ -122,8 +83,8 @@ export const FormatCheck = Extension.create<FormatCheckOptions>({
     const onFindings = this.options.onFindings
     let composing = false
     const recheck = (doc: Node, settings: FormatCheckSettings): FormatCheckState => {
-      const findings = place(doc, checker, settings)
-      return { ...settings, findings, decorations: decorate(doc, findings), stale: false }
+      const findings = placeFindings(doc, checker, { ...settings, english: getLocale() === 'en' })
+      return { ...settings, findings, decorations: decorateFindings(doc, findings), stale: false }
     }
     return [
       new Plugin<FormatCheckState>({
