@@ -13,29 +13,55 @@ function decode(xml: string): string {
 
 const alignments: Record<string, TextAlignment> = { center: 'center', right: 'right', end: 'right', both: 'justify', distribute: 'justify', left: 'left', start: 'left' }
 
+interface ParagraphStyle {
+  level?: number
+  jc?: string
+}
+
+/**
+ * Heading level and alignment of each paragraph style, by style id. Chinese Word names its
+ * heading styles "1", "2"…, so the level comes from the style's name (heading 1, Title) or
+ * its outline level, not from the id.
+ */
+function paragraphStyles(xml: string): Map<string, ParagraphStyle> {
+  const styles = new Map<string, ParagraphStyle>()
+  for (const [style, id] of xml.matchAll(/<w:style [^>]*w:styleId="([^"]+)"[^>]*>[\s\S]*?<\/w:style>/g)) {
+    const name = /<w:name w:val="([^"]+)"/.exec(style)?.[1] ?? ''
+    const outline = /<w:outlineLvl w:val="(\d)"/.exec(style)?.[1]
+    const named = /^heading\s*(\d)$/i.exec(name)?.[1] ?? (/^title$/i.test(name) ? '1' : undefined)
+    const level = named ? Number(named) : outline !== undefined ? Number(outline) + 1 : undefined
+    const jc = /<w:jc w:val="([a-z]+)"/.exec(style)?.[1]
+    styles.set(id!, { ...(level ? { level } : {}), ...(jc ? { jc } : {}) })
+  }
+  // Documents written without styles.xml (or by tools that skip it) still use the English ids.
+  for (const level of [1, 2, 3, 4, 5, 6]) if (!styles.has(`Heading${level}`)) styles.set(`Heading${level}`, { level })
+  if (!styles.has('Title')) styles.set('Title', { level: 1 })
+  return styles
+}
+
 /**
  * The paragraphs of a .docx (word/document.xml, in order, tables included): text of the
- * runs (w:t, w:tab, w:br), alignment (w:jc) and heading level (a Heading/Title style or
- * w:outlineLvl), enough for the checker to classify them.
+ * runs (w:t, w:tab, w:br), alignment (w:jc, or its style's) and heading level (a heading or
+ * title style, or w:outlineLvl), enough for the checker to classify them.
  */
 export function docxBlocks(file: Uint8Array): Block[] {
   let entries: Record<string, Uint8Array>
   try {
-    entries = unzipSync(file, { filter: (entry) => entry.name === 'word/document.xml' })
+    entries = unzipSync(file, { filter: (entry) => entry.name === 'word/document.xml' || entry.name === 'word/styles.xml' })
   } catch {
     throw new Error('无法读取 .docx 文件（not a valid .docx: the zip cannot be read）')
   }
   const xml = entries['word/document.xml']
   if (!xml) throw new Error('.docx 中没有 word/document.xml（not a Word document）')
   const document = strFromU8(xml)
+  const styles = paragraphStyles(entries['word/styles.xml'] ? strFromU8(entries['word/styles.xml']) : '')
   const blocks: Block[] = []
   for (const [paragraph] of document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)) {
     const properties = /<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(paragraph)?.[1] ?? ''
-    const jc = /<w:jc w:val="([a-z]+)"/.exec(properties)?.[1]
-    const style = /<w:pStyle w:val="([^"]+)"/.exec(properties)?.[1] ?? ''
+    const style = styles.get(/<w:pStyle w:val="([^"]+)"/.exec(properties)?.[1] ?? '')
+    const jc = /<w:jc w:val="([a-z]+)"/.exec(properties)?.[1] ?? style?.jc
     const outline = /<w:outlineLvl w:val="(\d)"/.exec(properties)?.[1]
-    const styleLevel = /^(?:Heading|heading)\s*(\d)$/.exec(style)?.[1] ?? (/^Title$/i.test(style) ? '1' : undefined)
-    const level = styleLevel ? Number(styleLevel) : outline !== undefined ? Number(outline) + 1 : undefined
+    const level = outline !== undefined ? Number(outline) + 1 : style?.level
     let text = ''
     for (const [token, content] of paragraph.matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>|<w:tab\/>|<w:br\/>/g)) {
       text += content !== undefined ? decode(content) : token.startsWith('<w:tab') ? '\t' : '\n'
