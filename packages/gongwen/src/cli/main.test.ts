@@ -44,7 +44,7 @@ describe('check CLI', { timeout: 60_000 }, () => {
     expect(stdout).toContain(`${file}:4:1: 错误 error heading-label 层次序数“一.”应写作“一、”`)
     expect(stdout).toContain(`${file}:5:1: 警告 warning word-qita`)
     expect(stdout).toContain(`${file}:8:1: 错误 error date-format`)
-    expect(stdout.trim().split('\n').at(-1)).toBe('5 个错误，1 个警告（5 errors, 1 warnings）')
+    expect(stdout.trim().split('\n').at(-1)).toBe('5 个错误，1 个警告（5 errors, 1 warning）')
   })
 
   it('prints JSON with --json, guessing the kind from the title', async () => {

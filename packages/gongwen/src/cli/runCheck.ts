@@ -14,6 +14,8 @@ export interface RunCheckOptions {
   err: (line: string) => void
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
 /** Checks every file and prints the findings; returns the exit code (0, 1 on errors, 2 on unreadable files). */
 export function runCheck({ files, kind, json, disabledRules, out, err }: RunCheckOptions): number {
   let errors = 0
@@ -52,7 +54,7 @@ export function runCheck({ files, kind, json, disabledRules, out, err }: RunChec
     }
   }
   if (json) out(JSON.stringify(files.length === 1 && reports.length === 1 ? reports[0] : reports, null, 2))
-  else out(`${errors} 个错误，${warnings} 个警告（${errors} errors, ${warnings} warnings）`)
+  else out(`${errors} 个错误，${warnings} 个警告（${plural(errors, 'error')}, ${plural(warnings, 'warning')}）`)
   if (unreadable) return 2
   return errors > 0 ? 1 : 0
 }
