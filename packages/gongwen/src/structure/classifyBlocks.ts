@@ -78,7 +78,9 @@ export function classifyBlocks(blocks: Block[]): ClassifiedBlock[] {
       cursor++
     }
     const addressee = filled[cursor]
-    if (addressee && addressee.text.trim().length <= shortLine && /[:：]$/.test(addressee.text.trim()) && !headingLabel(addressee.text.trim())) {
+    // 主送机关 are names, not a sentence: "现将…如下：" opening a 纪要 is body text.
+    const names = addressee?.text.trim() ?? ''
+    if (addressee && names.length <= shortLine && /[:：]$/.test(names) && !/[。！？!?]/.test(names) && !headingLabel(names)) {
       addressee.role = 'addressee'
       cursor++
     }
