@@ -68,7 +68,13 @@ export function classifyBlocks(blocks: Block[]): ClassifiedBlock[] {
   }
   const first = filled[cursor]
   const plainText = blocks.every((b) => b.nodeType === 'paragraph' && b.align === null)
-  if (first && (isTitleCandidate(first) || (plainText && first.text.trim().length <= shortLine && !headingLabel(first.text.trim())))) {
+  // 主送机关 are names ending in a colon, not a sentence: "现将…如下：" opening a 纪要 is body text.
+  const isAddressee = (block: ClassifiedBlock | undefined) => {
+    const names = block?.text.trim() ?? ''
+    return !!block && names.length <= shortLine && /[:：]$/.test(names) && !/[。！？!?]/.test(names) && !headingLabel(names)
+  }
+  const firstText = first?.text.trim() ?? ''
+  if (first && (isTitleCandidate(first) || (plainText && firstText.length <= shortLine && !headingLabel(firstText) && !isAddressee(first)))) {
     first.role = 'title'
     cursor++
     // A title may run onto a second centred line.
@@ -77,13 +83,10 @@ export function classifyBlocks(blocks: Block[]): ClassifiedBlock[] {
       next.role = 'title'
       cursor++
     }
-    const addressee = filled[cursor]
-    // 主送机关 are names, not a sentence: "现将…如下：" opening a 纪要 is body text.
-    const names = addressee?.text.trim() ?? ''
-    if (addressee && names.length <= shortLine && /[:：]$/.test(names) && !/[。！？!?]/.test(names) && !headingLabel(names)) {
-      addressee.role = 'addressee'
-      cursor++
-    }
+  }
+  // The 主送 line: below the title, or first when the title lives only in the document's name.
+  if ((cursor === 0 || filled[cursor - 1]!.role === 'title' || filled[cursor - 1]!.role === 'docNumber') && isAddressee(filled[cursor])) {
+    filled[cursor++]!.role = 'addressee'
   }
 
   // 版记 and 落款, from the end: 印发, 抄送, then 成文日期 and the 署名 just above it.
