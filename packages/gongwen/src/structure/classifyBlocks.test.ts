@@ -73,6 +73,7 @@ describe('classifyBlocks', () => {
     expect(roles('X支发〔2024〕3号\n签发人：张三\n关于申请经费的请示')).toEqual(['docNumber', 'docNumber', 'title'])
     // Without a title in the text (only in the document's name), the 主送 line comes first.
     expect(roles('各支部：\n现将有关事项通知如下。\n特此通知。')).toEqual(['addressee', 'body', 'body'])
+    expect(roles('为深入学习贯彻党的创新理论，现通知如下。\n特此通知。')).toEqual(['body', 'body'])
     // A 纪要's opening sentence ends with a colon too, but it is not a 主送 line.
     expect(roles('工作推进会会议纪要\n3月15日，机关党委召开推进会。现将议定事项纪要如下：\n一、会议议定，3月底前完成学习。')).toEqual(['title', 'body', 'heading'])
   })

@@ -74,7 +74,10 @@ export function classifyBlocks(blocks: Block[]): ClassifiedBlock[] {
     return !!block && names.length <= shortLine && /[:：]$/.test(names) && !/[。！？!?]/.test(names) && !headingLabel(names)
   }
   const firstText = first?.text.trim() ?? ''
-  if (first && (isTitleCandidate(first) || (plainText && firstText.length <= shortLine && !headingLabel(firstText) && !isAddressee(first)))) {
+  // In unformatted text a title is a short first line that is not a sentence: titles carry no
+  // commas or colons (a draft whose title is only in the document's name starts with prose).
+  const titleLike = firstText.length <= shortLine && !headingLabel(firstText) && !/[，,；;：:]/.test(firstText)
+  if (first && (isTitleCandidate(first) || (plainText && titleLike))) {
     first.role = 'title'
     cursor++
     // A title may run onto a second centred line.
