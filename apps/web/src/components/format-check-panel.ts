@@ -77,9 +77,11 @@ export class DongbiFormatCheckPanel extends LitElement {
     const errors = this.findings.filter((f) => f.severity === 'error')
     const warnings = this.findings.filter((f) => f.severity === 'warning')
     const info = documentKindInfo[this.kind]
+    const fixable = this.canFix ? this.findings.filter((f) => f.fix).length : 0
     return html`<section class="format-check-panel" aria-label=${tr('check.title')}>
       <header>
         <h2>${tr('check.title')}</h2>
+        ${fixable > 1 ? html`<button class="small-button check-fix-all" type="button" @click=${() => this.editorElement?.applyAllFixes()}>${tr('check.fixAll', { n: fixable })}</button>` : nothing}
         <button class="close" type="button" title=${tr('check.close')} aria-label=${tr('check.close')} @click=${() => this.dispatchEvent(new CustomEvent('dongbi-close', { bubbles: true, composed: true }))}>×</button>
       </header>
       ${this.findings.length === 0

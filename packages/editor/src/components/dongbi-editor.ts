@@ -164,6 +164,24 @@ export class DongbiEditor extends LitElement {
     return !!current && !!this.editor?.chain().focus().applyFormatFix(current).run()
   }
 
+  /**
+   * Applies every fix there is, one after another (each fix moves the text after it, so the
+   * findings are re-read after each); returns how many were applied. A fix that does not make
+   * its finding go away (in suggestion mode it becomes a suggestion) is not tried twice.
+   */
+  applyAllFixes(): number {
+    const tried = new Set<string>()
+    let applied = 0
+    for (;;) {
+      const next = this.findings.find((f) => f.fix && !tried.has(`${f.ruleId}:${f.text}:${f.from}`))
+      if (!next || !this.editor) break
+      tried.add(`${next.ruleId}:${next.text}:${next.from}`)
+      if (this.editor.commands.applyFormatFix(next)) applied++
+    }
+    if (applied > 0) this.editor?.commands.focus()
+    return applied
+  }
+
   /** The suggestions in the document now, in document order. */
   get suggestions(): SuggestionSummary[] {
     return this.editor ? listSuggestions(this.editor.state.doc) : []
