@@ -16,10 +16,12 @@ import { auth } from './routes/auth/auth.ts'
 import { branches } from './routes/branches/branches.ts'
 import { branchTemplates } from './routes/branches/branchTemplates.ts'
 import { templates } from './routes/templates/templates.ts'
+import { checkerSettings } from './routes/branches/checkerSettings.ts'
 import { invitations } from './routes/branches/invitations.ts'
 import { journal } from './routes/journal/journal.ts'
 import { studyTopics } from './routes/journal/studyTopics.ts'
 import { roster } from './routes/branches/roster.ts'
+import { check } from './routes/documents/check.ts'
 import { documents } from './routes/documents/documents.ts'
 import { threads } from './routes/comments/threads.ts'
 import { review } from './routes/documents/review.ts'
@@ -64,6 +66,7 @@ export function createApp({ log = console.error, ...services }: CreateAppOptions
     .route('/templates', templates)
     .route('/branches', studyTopics)
     .route('/journal', journal)
+    .route('/branches', checkerSettings)
     .route('/invitations', invitations)
     .route('/roster', roster)
     .route('/documents', documents)
@@ -71,6 +74,7 @@ export function createApp({ log = console.error, ...services }: CreateAppOptions
     .route('/documents', review)
     .route('/documents', versions)
     .route('/documents', documentExport)
+    .route('/documents', check)
     .route('/notifications', notifications)
     .route('/reviews', reviews)
     .route('/audit', audit)

@@ -5,6 +5,7 @@ import './templates/templates.css'
 import './assignments/assignments.css'
 import './search/search.css'
 import './journal/journal.css'
+import './formatCheck/formatCheck.css'
 import './components/dongbi-app.ts'
 
 setLocale(getLocale())

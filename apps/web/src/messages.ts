@@ -1,6 +1,7 @@
 import { getLocale } from '@dongbi/editor'
 import { assignmentEn, assignmentZh } from './assignments/assignmentMessages.ts'
 import { journalEn, journalZh } from './journal/journalMessages.ts'
+import { formatCheckEn, formatCheckZh } from './formatCheck/formatCheckMessages.ts'
 import { reviewEn, reviewZh } from './review/reviewMessages.ts'
 import { templateEn, templateZh } from './templates/templateMessages.ts'
 import { searchEn, searchZh } from './search/searchMessages.ts'
@@ -161,6 +162,7 @@ const zh = {
   ...assignmentZh,
   ...searchZh,
   ...journalZh,
+  ...formatCheckZh,
 } as const
 
 export type AppMessageKey = keyof typeof zh
@@ -320,6 +322,7 @@ const en: Record<AppMessageKey, string> = {
   ...assignmentEn,
   ...searchEn,
   ...journalEn,
+  ...formatCheckEn,
 }
 
 /** An app-shell message in the current locale, `{name}` placeholders filled. */

@@ -6,5 +6,7 @@ export { builtinTemplates, builtinTemplate } from './templates/builtinTemplates.
 export { heading, paragraph } from './templates/blocks.ts'
 export type { Block } from './structure/Block.ts'
 export { docBlocks, textBlocks } from './structure/docBlocks.ts'
+export { nodeBlocks, type ProseMirrorNodeLike } from './structure/nodeBlocks.ts'
 export { headingLabel, chineseNumeral, type HeadingLabel } from './structure/headingLabel.ts'
 export { classifyBlocks, docNumberLike, dateLike, type BlockRole, type ClassifiedBlock } from './structure/classifyBlocks.ts'
+export * from './checker/index.ts'

@@ -27,6 +27,7 @@ export async function presentReview(store: Store, documentId: string): Promise<R
       reviewerName: nameOf(e.reviewer_id),
       comment: e.comment,
       versionId: e.version_id,
+      checkSummary: e.check_summary ? (JSON.parse(e.check_summary) as ReviewDto['history'][number]['checkSummary']) : null,
       at: e.at,
     })),
   }

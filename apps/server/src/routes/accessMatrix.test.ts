@@ -461,6 +461,8 @@ const matrix: Row[] = [
     cell: async () => ({ path: `/api/branches/${world.branchB}/templates/branch:${await branchTemplate(world.branchB)}` }),
     expect: who({ admin: 204, secretary: 204, mentor: 204, signedIn: 404 }),
   },
+  { route: 'GET /api/branches/:id/checker', cell: () => ({ path: `/api/branches/${world.branchB}/checker` }), expect: who({ admin: 200, secretary: 200, mentor: 200, signedIn: 404 }) },
+  { route: 'PUT /api/branches/:id/checker', cell: () => ({ path: `/api/branches/${world.branchB}/checker`, body: { disabledRules: ['vague-date'] } }), expect: manageBranchB(200) },
   { route: 'GET /api/branches/:id/invitations', cell: () => ({ path: `/api/branches/${world.branchB}/invitations` }), expect: manageBranchB(200) },
   {
     route: 'POST /api/branches/:id/invitations',
@@ -562,6 +564,8 @@ const matrix: Row[] = [
     cell: async () => ({ path: `/api/documents/${await privateDocument({ trashed: true })}/permanent` }),
     expect: byAccess('private', ownerOnly(204)),
   },
+  { route: 'GET /api/documents/:id/check', cell: async () => ({ path: `/api/documents/${await privateDocument()}/check` }), expect: byAccess('private', canRead) },
+  { route: 'GET /api/documents/:id/check', variant: 'branch B', cell: async () => ({ path: `/api/documents/${await branchDocument()}/check` }), expect: byAccess('branch', canRead) },
   { route: 'GET /api/documents/:id/content', cell: async () => ({ path: `/api/documents/${await privateDocument()}/content?format=text` }), expect: byAccess('private', canRead) },
   { route: 'GET /api/documents/:id/export', cell: async () => ({ path: `/api/documents/${await privateDocument()}/export?format=md` }), expect: byAccess('private', canRead) },
   { route: 'GET /api/documents/:id/shares', cell: async () => ({ path: `/api/documents/${await privateDocument()}/shares` }), expect: byAccess('private', canRead) },

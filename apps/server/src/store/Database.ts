@@ -27,6 +27,7 @@ export interface Database {
   journal_entries: JournalEntriesTable
   journal_tags: JournalTagsTable
   study_topics: StudyTopicsTable
+  branch_checker_settings: BranchCheckerSettingsTable
 }
 
 export interface DocumentsTable {
@@ -211,6 +212,8 @@ export interface ReviewEventsTable {
   /** The overall comment of a return or approval, or the note of a submission. */
   comment: string | null
   version_id: string | null
+  /** JSON {errors, warnings}: the 公文 format check of a submitted 公文. */
+  check_summary: string | null
   at: string
 }
 
@@ -328,6 +331,15 @@ export interface StudyTopicsTable {
   title: string
   /** JSON array of guiding questions (思考题). */
   questions: string
+  updated_by: string | null
+  updated_at: string
+}
+
+/** The practice-only format-checker rules a branch switched off. */
+export interface BranchCheckerSettingsTable {
+  branch_id: string
+  /** JSON array of the practice-rule ids the branch switched off. */
+  disabled_rules: string
   updated_by: string | null
   updated_at: string
 }

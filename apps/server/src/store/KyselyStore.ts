@@ -3,6 +3,7 @@ import { Migrator, type Kysely } from 'kysely'
 import { AssignmentStore } from './AssignmentStore.ts'
 import { AuditLog } from './AuditLog.ts'
 import { BranchStore } from './BranchStore.ts'
+import { CheckerSettingsStore } from './CheckerSettingsStore.ts'
 import { CommentStore } from './CommentStore.ts'
 import type { Database } from './Database.ts'
 import { JournalStore } from './JournalStore.ts'
@@ -47,6 +48,7 @@ export class KyselyStore implements Store {
   readonly templates: TemplateStore
   readonly assignments: AssignmentStore
   readonly journal: JournalStore
+  readonly checkerSettings: CheckerSettingsStore
 
   /**
    * SQLite's hot path: appending updates is the one query on every keystroke, and Kysely
@@ -71,6 +73,7 @@ export class KyselyStore implements Store {
     this.templates = new TemplateStore(db)
     this.assignments = new AssignmentStore(db)
     this.journal = new JournalStore(db)
+    this.checkerSettings = new CheckerSettingsStore(db)
   }
 
   /** Brings the schema up to date; run once at startup. */

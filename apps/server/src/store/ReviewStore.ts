@@ -1,4 +1,4 @@
-import type { ReviewAction, ReviewState } from '@dongbi/schema'
+import type { CheckSummaryDto, ReviewAction, ReviewState } from '@dongbi/schema'
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, DocumentReviewsTable, ReviewEventsTable } from './Database.ts'
 import { insertVersion, type NewVersion, type VersionRow } from './VersionStore.ts'
@@ -18,6 +18,8 @@ export interface ReviewChange {
   comment: string | null
   /** Frozen in the same transaction (a submission's version). */
   version?: NewVersion
+  /** The 公文 format check of what was submitted, stored with the event for the mentor. */
+  checkSummary?: CheckSummaryDto | null
 }
 
 /** Thrown inside the transaction to roll it back when the state moved meanwhile. */
@@ -85,6 +87,7 @@ export class ReviewStore {
             reviewer_id: change.reviewerId,
             comment: change.comment,
             version_id: version?.id ?? null,
+            check_summary: change.checkSummary ? JSON.stringify(change.checkSummary) : null,
             at,
           })
           .returningAll()

@@ -3,6 +3,7 @@ import type { DocumentKind } from '@dongbi/schema'
 import type { AssignmentStore } from './AssignmentStore.ts'
 import type { AuditLog } from './AuditLog.ts'
 import type { BranchStore } from './BranchStore.ts'
+import type { CheckerSettingsStore } from './CheckerSettingsStore.ts'
 import type { CommentStore } from './CommentStore.ts'
 import type { JournalStore } from './JournalStore.ts'
 import type { NotificationStore } from './NotificationStore.ts'
@@ -61,6 +62,7 @@ export interface Store {
   readonly templates: TemplateStore
   readonly assignments: AssignmentStore
   readonly journal: JournalStore
+  readonly checkerSettings: CheckerSettingsStore
 
   createDocument(record: { id: string; title: string; ownerId?: string | null; branchId?: string | null; kind?: DocumentKind; templateId?: string | null }): Promise<DocumentRecord>
   getDocument(id: string): Promise<DocumentRecord | undefined>

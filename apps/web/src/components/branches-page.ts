@@ -8,6 +8,7 @@ import { tr } from '../messages.ts'
 import { session } from '../session.ts'
 import './roster-import.ts'
 import '../journal/study-topics-card.ts'
+import './checker-settings.ts'
 
 /** 支部管理: the list of branches, or one branch with members, roles and invitation links. */
 @customElement('dongbi-branches-page')
@@ -136,6 +137,7 @@ export class DongbiBranchesPage extends LitElement {
         </table>
       </section>
       <dongbi-study-topics-card month-picker .branchId=${branch.id} .branchName=${branch.name} .month=${localDate().slice(0, 7)}></dongbi-study-topics-card>
+      <dongbi-checker-settings .branchId=${branch.id}></dongbi-checker-settings>
       ${manages
         ? html`<section class="card">
             <h2>${tr('branches.invitations')}</h2>

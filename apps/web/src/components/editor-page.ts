@@ -1,6 +1,6 @@
 import '@dongbi/editor'
-import { LocaleController, getLocale, setLocale, t, type DongbiEditor, type Editor, type SyncState } from '@dongbi/editor'
-import { accessAtLeast, CloseCode, collabPath, type CharacterCount, type DocumentDto, type WorkContextDto } from '@dongbi/schema'
+import { LocaleController, getLocale, setLocale, t, type DongbiEditor, type Editor, type FormatCheckDetail, type SyncState } from '@dongbi/editor'
+import { accessAtLeast, CloseCode, documentKindInfo, collabPath, type CharacterCount, type DocumentDto, type DocumentKind, type WorkContextDto } from '@dongbi/schema'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import { ApiRequestError, api } from '../api/apiClient.ts'
@@ -11,6 +11,7 @@ import './comments-panel.ts'
 import './assignment-panel.ts'
 import type { DongbiReviewBar } from './review-bar.ts'
 import './suggestions-panel.ts'
+import './format-check-panel.ts'
 import type { DongbiShareDialog } from './share-dialog.ts'
 import './share-dialog.ts'
 import './notification-bell.ts'
@@ -21,6 +22,11 @@ import './versions-dialog.ts'
 import '../export/export-menu.ts'
 import { maySaveTemplates, type DongbiSaveTemplateDialog } from '../templates/save-template-dialog.ts'
 import '../templates/save-template-dialog.ts'
+
+/** Writing the format checker looks at: everything but free text and journal entries. */
+function checkedKind(kind: DocumentKind): boolean {
+  return kind !== 'free' && kind !== 'journal'
+}
 
 function collabUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${collabPath}`
@@ -45,6 +51,11 @@ export class DongbiEditorPage extends LitElement {
   @state() private editorElement: DongbiEditor | null = null
   /** The assignment this document belongs to, if any (from the assignment panel). */
   @state() private assignment: WorkContextDto | null = null
+  /** The format-check panel is shown (open by default for 公文). */
+  @state() private checkOpen = false
+  @state() private checkCounts = { errors: 0, warnings: 0 }
+  /** Practice rules of the format checker switched off by the document's branch. */
+  @state() private disabledRules: string[] = []
   @query('dongbi-share-dialog') private shareDialog!: DongbiShareDialog
   @query('dongbi-comments-panel') private commentsPanel!: DongbiCommentsPanel
   @query('dongbi-versions-dialog') private versionsDialog!: DongbiVersionsDialog
@@ -66,9 +77,24 @@ export class DongbiEditorPage extends LitElement {
     try {
       const document = await api.getDocument(this.documentId)
       if (document.deletedAt) this.failure = 'notFound'
-      else this.document = document
+      else {
+        this.document = document
+        this.checkOpen = documentKindInfo[document.kind].gongwen
+        this.disabledRules = []
+        if (checkedKind(document.kind)) void this.loadCheckerSettings(document.id)
+      }
     } catch (error) {
       this.failure = error instanceof ApiRequestError && error.status === 404 ? 'notFound' : 'loadFailed'
+    }
+  }
+
+  /** The branch settings that apply to the document, as the server's own check uses them. */
+  private async loadCheckerSettings(documentId: string): Promise<void> {
+    try {
+      const { disabledRules } = await api.checkDocument(documentId)
+      if (this.document?.id === documentId) this.disabledRules = disabledRules
+    } catch {
+      // the editor checks with every rule on
     }
   }
 
@@ -204,6 +230,19 @@ export class DongbiEditorPage extends LitElement {
                   : this.suggestOnly
                     ? html`<span class="chip suggest-chip" title=${tr('suggest.forcedHint')}>${tr('suggest.forced')}</span>`
                     : nothing}
+                ${checkedKind(document.kind)
+                  ? html`<button
+                      class="check-button ${this.checkCounts.errors > 0 ? 'has-errors' : this.checkCounts.warnings > 0 ? 'has-warnings' : ''}"
+                      type="button"
+                      aria-pressed=${this.checkOpen ? 'true' : 'false'}
+                      title=${tr('check.buttonHint')}
+                      @mousedown=${(e: Event) => e.preventDefault()}
+                      @click=${() => (this.checkOpen = !this.checkOpen)}
+                    >
+                      <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9 5h10M9 12h10M9 19h10"/><path d="m3.5 5 1.2 1.2L7 4M3.5 12l1.2 1.2L7 11M3.5 19l1.2 1.2L7 18"/></svg>${tr('check.button')}
+                      <span class="check-count">${this.checkCounts.errors + this.checkCounts.warnings}</span>
+                    </button>`
+                  : nothing}
               </div>
               ${document.kind === 'journal' ? html`<dongbi-journal-bar .document=${document}></dongbi-journal-bar>` : nothing}
               <div class="editor-body">
@@ -217,6 +256,9 @@ export class DongbiEditorPage extends LitElement {
                     .suggesting=${this.suggesting}
                     .userColor=${user.color}
                     .readOnly=${!this.canEdit}
+                    .kind=${checkedKind(document.kind) ? document.kind : ''}
+                    .disabledRules=${this.disabledRules}
+                    @dongbi-format-check=${(e: CustomEvent<FormatCheckDetail>) => (this.checkCounts = { errors: e.detail.errors, warnings: e.detail.warnings })}
                     @dongbi-ready=${this.handleEditorReady}
                     @dongbi-sync-state=${(e: CustomEvent<SyncState>) => (this.sync = e.detail)}
                     @dongbi-count=${(e: CustomEvent<CharacterCount>) => (this.count = e.detail)}
@@ -233,6 +275,14 @@ export class DongbiEditorPage extends LitElement {
                   @dongbi-assignment-context=${(e: CustomEvent<WorkContextDto | null>) => (this.assignment = e.detail)}
                   @dongbi-assignment-submitted=${() => void this.reviewBar?.load()}
                 ></dongbi-assignment-panel>
+                ${this.checkOpen && checkedKind(document.kind)
+                  ? html`<dongbi-format-check-panel
+                      .editorElement=${this.editorElement}
+                      .kind=${document.kind}
+                      ?canFix=${this.canEdit && !this.serverReadOnly}
+                      @dongbi-close=${() => (this.checkOpen = false)}
+                    ></dongbi-format-check-panel>`
+                  : nothing}
                 <dongbi-suggestions-panel .me=${user} .editorElement=${this.editorElement} ?canResolve=${this.canEdit && !this.serverReadOnly}></dongbi-suggestions-panel>
                 <dongbi-comments-panel .document=${document} .me=${user} .editorElement=${this.editorElement} .criteria=${this.assignment?.assignment.rubric ?? []}></dongbi-comments-panel>
               </div>

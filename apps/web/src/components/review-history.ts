@@ -37,6 +37,9 @@ export class DongbiReviewHistory extends LitElement {
                 <div>
                   <p class="timeline-line"><strong>${reviewEventText(event)}</strong></p>
                   <p class="muted small"><time datetime=${event.at} title=${new Date(event.at).toLocaleString()}>${formatTime(event.at)}</time></p>
+                  ${event.checkSummary
+                    ? html`<span class="timeline-check ${event.checkSummary.errors > 0 ? 'has-errors' : ''}">${tr('check.summary', event.checkSummary)}</span>`
+                    : nothing}
                   ${event.comment ? html`<blockquote class="timeline-comment">${event.comment}</blockquote>` : nothing}
                 </div>
               </li>`,

@@ -1,4 +1,4 @@
-import { baseExtensions, bodyFragmentName, countCharacters, finalCloseCodes, helloVersion, listSuggestions, MessageType, nodeToText, type AnchorDto, type CharacterCount, type CollabEvent, type SuggestionSummary, type ThreadDto } from '@dongbi/schema'
+import { baseExtensions, bodyFragmentName, type DocumentKind, countCharacters, finalCloseCodes, helloVersion, listSuggestions, MessageType, nodeToText, type AnchorDto, type CharacterCount, type CollabEvent, type SuggestionSummary, type ThreadDto } from '@dongbi/schema'
 import { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
@@ -14,9 +14,11 @@ import * as Y from 'yjs'
 import { anchorFromRange, resolveAnchor } from '../comments/commentAnchor.ts'
 import { CommentHighlights } from '../comments/CommentHighlights.ts'
 import { CompositionGuard } from '../CompositionGuard.ts'
+import type { EditorFinding, FormatCheckDetail } from '../formatCheck/EditorFinding.ts'
+import { FormatCheck, formatCheckKey } from '../formatCheck/FormatCheck.ts'
 import { PasteIntoEmptyBlock } from '../PasteIntoEmptyBlock.ts'
 import { SuggestionMode } from '../suggestions/SuggestionMode.ts'
-import { t } from '../i18n/locale.ts'
+import { onLocaleChange, t } from '../i18n/locale.ts'
 import { cleanPastedHtml } from '../paste/cleanPastedHtml.ts'
 import type { SyncState } from '../sync/SyncState.ts'
 import { SyncTracker } from '../sync/SyncTracker.ts'
@@ -46,6 +48,8 @@ export interface EditorErrorDetail {
  * @fires dongbi-suggestions - `SuggestionSummary[]`, the document's suggestions, after edits settle.
  * @fires dongbi-document-event - a live `CollabEvent` (comment threads changed) from the server.
  * @fires dongbi-thread-click - `{ threadId }` when highlighted comment text is clicked.
+ * @fires dongbi-format-check - `FormatCheckDetail`: the 公文 format checker's findings, after
+ *   edits settle (the underlines themselves follow every keystroke).
  */
 @customElement('dongbi-editor')
 export class DongbiEditor extends LitElement {
@@ -63,6 +67,10 @@ export class DongbiEditor extends LitElement {
   @property({ type: Boolean, reflect: true }) suggesting = false
   /** When set, the text cannot be changed here. */
   @property({ type: Boolean, attribute: 'read-only', reflect: true }) readOnly = false
+  /** Check the text as this kind of writing with the 公文 format checker; empty: no checking. */
+  @property() kind: DocumentKind | '' = ''
+  /** Practice rules of the format checker switched off (the branch's settings). */
+  @property({ attribute: false }) disabledRules: string[] = []
 
   /** The Tiptap editor, once ready. */
   editor: Editor | undefined
@@ -72,6 +80,9 @@ export class DongbiEditor extends LitElement {
   private local: IndexeddbPersistence | undefined
   private tracker: SyncTracker | undefined
   private countTimer: ReturnType<typeof setTimeout> | undefined
+  private checkTimer: ReturnType<typeof setTimeout> | undefined
+  /** Findings carry messages in the UI language: check again when it changes. */
+  private stopLocale: (() => void) | undefined
   private syncState: SyncState = { status: 'offline', pending: 0 }
   /** The server said this connection may not edit (view or comment access). */
   private deniedByServer = false
@@ -105,6 +116,7 @@ export class DongbiEditor extends LitElement {
       return
     }
     if (changed.has('readOnly') || changed.has('suggesting')) this.applyEditable()
+    if (changed.has('kind') || changed.has('disabledRules')) this.applyFormatCheck()
     if (changed.has('userName') || changed.has('userColor') || changed.has('userId')) {
       this.editor?.commands.updateUser({ name: this.displayName, color: this.userColor })
       this.editor?.commands.setSuggestionAuthor({ authorId: this.userId, authorName: this.displayName })
@@ -129,6 +141,45 @@ export class DongbiEditor extends LitElement {
     const editable = this.suggestOnly || (!this.readOnly && !this.deniedByServer)
     this.editor?.commands.setSuggesting(this.suggestOnly || this.suggesting)
     if (this.editor && this.editor.isEditable !== editable) this.editor.setEditable(editable)
+  }
+
+  private applyFormatCheck(): void {
+    this.editor?.commands.setFormatCheck({ kind: this.kind || null, disabledRules: this.disabledRules })
+  }
+
+  /** The format checker's findings now, in document order. */
+  get findings(): EditorFinding[] {
+    return this.editor ? (formatCheckKey.getState(this.editor.state)?.findings ?? []) : []
+  }
+
+  /** Selects the text a finding points at and scrolls it into view. */
+  revealFinding(finding: EditorFinding): void {
+    const current = this.findings.find((f) => f.key === finding.key) ?? finding
+    this.editor?.chain().focus().setTextSelection({ from: current.from, to: current.to }).scrollIntoView().run()
+  }
+
+  /** Applies a finding's one-click fix; false when it has none or the text changed meanwhile. */
+  applyFix(finding: EditorFinding): boolean {
+    const current = this.findings.find((f) => f.key === finding.key && f.text === finding.text)
+    return !!current && !!this.editor?.chain().focus().applyFormatFix(current).run()
+  }
+
+  /**
+   * Applies every fix there is, one after another (each fix moves the text after it, so the
+   * findings are re-read after each); returns how many were applied. A fix that does not make
+   * its finding go away (in suggestion mode it becomes a suggestion) is not tried twice.
+   */
+  applyAllFixes(): number {
+    const tried = new Set<string>()
+    let applied = 0
+    for (;;) {
+      const next = this.findings.find((f) => f.fix && !tried.has(`${f.ruleId}:${f.text}:${f.from}`))
+      if (!next || !this.editor) break
+      tried.add(`${next.ruleId}:${next.text}:${next.from}`)
+      if (this.editor.commands.applyFormatFix(next)) applied++
+    }
+    if (applied > 0) this.editor?.commands.focus()
+    return applied
   }
 
   /** The suggestions in the document now, in document order. */
@@ -238,6 +289,7 @@ export class DongbiEditor extends LitElement {
         PasteIntoEmptyBlock,
         SuggestionMode,
         CommentHighlights.configure({ onThreadClick: (threadId) => this.emit('dongbi-thread-click', { threadId }) }),
+        FormatCheck.configure({ onFindings: () => this.scheduleCheckEvent() }),
         Placeholder.configure({ placeholder: () => t('editor.placeholder') }),
       ],
       editorProps: {
@@ -248,17 +300,22 @@ export class DongbiEditor extends LitElement {
       onCreate: ({ editor }) => {
         editor.commands.setSuggestionAuthor({ authorId: this.userId, authorName: this.displayName })
         editor.commands.setSuggesting(this.suggesting)
+        this.applyFormatCheck()
         this.scheduleCount()
       },
     })
     window.addEventListener('beforeunload', this.handleBeforeUnload)
+    this.stopLocale = onLocaleChange(() => this.applyFormatCheck())
     this.emit('dongbi-ready', { editor: this.editor })
   }
 
   private teardown(): void {
     window.removeEventListener('beforeunload', this.handleBeforeUnload)
+    this.stopLocale?.()
+    this.stopLocale = undefined
     clearTimeout(this.countTimer)
-    this.countTimer = undefined
+    clearTimeout(this.checkTimer)
+    this.countTimer = this.checkTimer = undefined
     this.tracker?.destroy()
     this.editor?.destroy()
     this.provider?.off('connection-close', this.handleClose)
@@ -283,6 +340,17 @@ export class DongbiEditor extends LitElement {
     }, 150)
   }
 
+  /** Tells the page about the findings at most every 120 ms (a panel re-renders on each). */
+  private scheduleCheckEvent(): void {
+    if (this.checkTimer !== undefined) return
+    this.checkTimer = setTimeout(() => {
+      this.checkTimer = undefined
+      const findings = this.findings
+      const errors = findings.filter((f) => f.severity === 'error').length
+      this.emit<FormatCheckDetail>('dongbi-format-check', { findings, errors, warnings: findings.length - errors })
+    }, 120)
+  }
+
   private emit<T>(type: string, detail: T): void {
     this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }))
   }
@@ -305,5 +373,6 @@ declare global {
     'dongbi-suggestions': CustomEvent<SuggestionSummary[]>
     'dongbi-document-event': CustomEvent<CollabEvent>
     'dongbi-thread-click': CustomEvent<{ threadId: string }>
+    'dongbi-format-check': CustomEvent<FormatCheckDetail>
   }
 }

@@ -53,6 +53,9 @@ dongbi-editor ins.dongbi-suggestion--insert {
 dongbi-editor del.dongbi-suggestion--delete {
   color: #a40e26; background: rgb(207 34 46 / 0.06); text-decoration: line-through 1.5px #cf222e;
 }
+dongbi-editor .dongbi-check { text-decoration-line: underline; text-decoration-style: wavy; text-decoration-thickness: 1.5px; text-underline-offset: 0.28em; text-decoration-skip-ink: none; }
+dongbi-editor .dongbi-check--error { text-decoration-color: #d1242f; background: rgb(209 36 47 / 0.05); }
+dongbi-editor .dongbi-check--warning { text-decoration-color: #d4a72c; background: rgb(212 167 44 / 0.07); }
 `
 
 const adopted = new WeakSet<Document>()

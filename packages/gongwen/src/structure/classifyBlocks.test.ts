@@ -59,6 +59,25 @@ describe('classifyBlocks', () => {
     expect(blocks.map((b) => b.role)).toEqual(['title', 'addressee', 'body', 'empty', 'signature', 'date'])
   })
 
+  it('takes 签发人 beside or below the 发文字号 as part of it, and skips a typed page number at the end', () => {
+    const roles = (text: string) => classifyBlocks(textBlocks(text)).map((b) => b.role)
+    expect(roles('X支发〔2024〕3号    签发人：张三\n关于申请经费的请示\n市委：\n妥否，请批示。\nX支部\n2024年3月5日\n- 1 -')).toEqual([
+      'docNumber',
+      'title',
+      'addressee',
+      'body',
+      'signature',
+      'date',
+      'body',
+    ])
+    expect(roles('X支发〔2024〕3号\n签发人：张三\n关于申请经费的请示')).toEqual(['docNumber', 'docNumber', 'title'])
+    // Without a title in the text (only in the document's name), the 主送 line comes first.
+    expect(roles('各支部：\n现将有关事项通知如下。\n特此通知。')).toEqual(['addressee', 'body', 'body'])
+    expect(roles('为深入学习贯彻党的创新理论，现通知如下。\n特此通知。')).toEqual(['body', 'body'])
+    // A 纪要's opening sentence ends with a colon too, but it is not a 主送 line.
+    expect(roles('工作推进会会议纪要\n3月15日，机关党委召开推进会。现将议定事项纪要如下：\n一、会议议定，3月底前完成学习。')).toEqual(['title', 'body', 'heading'])
+  })
+
   it('leaves running prose as body and never throws on odd input', () => {
     const prose = '同志们：今天我们召开动员会。'.repeat(20)
     expect(classifyBlocks(textBlocks(prose)).map((b) => b.role)).toEqual(['body'])

@@ -26,8 +26,13 @@ export interface ClassifiedBlock extends Block {
   heading?: HeadingLabel
 }
 
-/** A line that looks like a 发文字号, even a badly written one: X办发〔2024〕12号, X发[2024]第012号. */
-export const docNumberLike = /^[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[【［(（]\s*\d{2,4}\s*[〕\]】］)）]\s*第?\s*\d+\s*号$/
+/**
+ * A line that looks like a 发文字号, even a badly written one: X办发〔2024〕12号,
+ * X发[2024]第012号 — on an upward document followed on the same line by 签发人：姓名.
+ */
+export const docNumberLike = /^[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[【［(（]\s*\d{2,4}\s*[〕\]】］)）]\s*第?\s*\d+\s*号(\s+签\s*发\s*人\s*[:：].*)?$/
+/** A 签发人 line of its own (GB/T 9704-2012 7.2.6), next to the 发文字号. */
+export const signerLike = /^签\s*发\s*人\s*[:：]/
 /** A line that is only a date, in any of the spellings people use (the checker judges the form). */
 export const dateLike = /^(\d{4}|[〇零一二三四五六七八九○]{4})\s*(年\s*[0-9〇零一二三四五六七八九十]{1,3}\s*月\s*[0-9〇零一二三四五六七八九十]{1,3}\s*日|[.\-/]\d{1,2}[.\-/]\d{1,2})$/
 const attachmentStart = /^附\s*件\s*[:：]/
@@ -35,6 +40,8 @@ const attachmentItem = /^\d+[.．、]/
 const ccStart = /^抄\s*送\s*[:：]/
 const attendanceStart = /^(出\s*席|请\s*假|列\s*席|缺\s*席)\s*[:：]/
 const issuanceEnd = /印发$/
+/** A page number typed into the text ("-1-", "— 2 —"): not part of the 落款 or 版记. */
+export const pageNumberLike = /^[-－—–―]+\s*\d+\s*[-－—–―]+$/
 
 /** Longest line still taken as a title, 主送 or 署名 rather than running text. */
 const shortLine = 60
@@ -56,10 +63,21 @@ export function classifyBlocks(blocks: Block[]): ClassifiedBlock[] {
   // 版头 and 标题: an optional 发文字号 line, then the title (a heading, a centred line, or a
   // short first line when the document has no formatting at all, as in a .txt file).
   let cursor = 0
-  while (cursor < filled.length && docNumberLike.test(filled[cursor]!.text.trim())) filled[cursor++]!.role = 'docNumber'
+  while (cursor < filled.length && (docNumberLike.test(filled[cursor]!.text.trim()) || (cursor > 0 && signerLike.test(filled[cursor]!.text.trim())))) {
+    filled[cursor++]!.role = 'docNumber'
+  }
   const first = filled[cursor]
   const plainText = blocks.every((b) => b.nodeType === 'paragraph' && b.align === null)
-  if (first && (isTitleCandidate(first) || (plainText && first.text.trim().length <= shortLine && !headingLabel(first.text.trim())))) {
+  // 主送机关 are names ending in a colon, not a sentence: "现将…如下：" opening a 纪要 is body text.
+  const isAddressee = (block: ClassifiedBlock | undefined) => {
+    const names = block?.text.trim() ?? ''
+    return !!block && names.length <= shortLine && /[:：]$/.test(names) && !/[。！？!?]/.test(names) && !headingLabel(names)
+  }
+  const firstText = first?.text.trim() ?? ''
+  // In unformatted text a title is a short first line that is not a sentence: titles carry no
+  // commas or colons (a draft whose title is only in the document's name starts with prose).
+  const titleLike = firstText.length <= shortLine && !headingLabel(firstText) && !/[，,；;：:]/.test(firstText)
+  if (first && (isTitleCandidate(first) || (plainText && titleLike))) {
     first.role = 'title'
     cursor++
     // A title may run onto a second centred line.
@@ -68,11 +86,10 @@ export function classifyBlocks(blocks: Block[]): ClassifiedBlock[] {
       next.role = 'title'
       cursor++
     }
-    const addressee = filled[cursor]
-    if (addressee && addressee.text.trim().length <= shortLine && /[:：]$/.test(addressee.text.trim()) && !headingLabel(addressee.text.trim())) {
-      addressee.role = 'addressee'
-      cursor++
-    }
+  }
+  // The 主送 line: below the title, or first when the title lives only in the document's name.
+  if ((cursor === 0 || filled[cursor - 1]!.role === 'title' || filled[cursor - 1]!.role === 'docNumber') && isAddressee(filled[cursor])) {
+    filled[cursor++]!.role = 'addressee'
   }
 
   // 版记 and 落款, from the end: 印发, 抄送, then 成文日期 and the 署名 just above it.
@@ -83,7 +100,7 @@ export function classifyBlocks(blocks: Block[]): ClassifiedBlock[] {
     if (issuanceEnd.test(text) && text.length <= shortLine * 2) block.role = 'issuance'
     else if (ccStart.test(text)) block.role = 'cc'
     else if (attendanceStart.test(text)) block.role = 'attendance'
-    else break
+    else if (!pageNumberLike.test(text)) break
     tail--
   }
   const dateBlock = filled[tail]

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { userId } from './accessSchemas.ts'
+import { checkSummarySchema } from './checkerSchemas.ts'
 
 /** Where a document is in the review loop: 草稿 → 已提交 → 已退回 → (再提交) → 已通过. */
 export const reviewState = z.enum(['draft', 'submitted', 'returned', 'approved'])
@@ -39,6 +40,8 @@ export const reviewEventSchema = z.object({
   comment: z.string().nullable(),
   /** The version frozen by a submission. */
   versionId: z.string().nullable(),
+  /** 公文 format check of a submitted 公文 (errors and warnings), for the mentor; null otherwise. */
+  checkSummary: checkSummarySchema.nullable(),
   at: z.iso.datetime(),
 })
 export type ReviewEventDto = z.infer<typeof reviewEventSchema>

@@ -7,7 +7,7 @@ import { requireAdmin, requireUser } from '../../http/requireUser.ts'
 import { branchAccess } from '../../policies/branchAccess.ts'
 import type { BranchRow } from '../../store/BranchStore.ts'
 
-async function findBranch(c: Context, needed: 'view' | 'manage'): Promise<BranchRow> {
+export async function findBranch(c: Context, needed: 'view' | 'manage'): Promise<BranchRow> {
   const { user } = requireUser(c)
   const { store } = c.var.services
   const branch = await store.branches.byId(c.req.param('id') ?? '')

@@ -5,6 +5,7 @@ import { parseJson } from '../../http/parseJson.ts'
 import { requireUser } from '../../http/requireUser.ts'
 import { notify } from '../../notifications/notify.ts'
 import { presentReview } from '../../presenters/presentReview.ts'
+import { authorBlocks, submissionCheck } from '../../checker/checkStoredDocument.ts'
 import { grantReviewerAccess } from '../../review/grantReviewerAccess.ts'
 import { decideReview } from '../../review/reviewTransitions.ts'
 import type { ReviewChange, ReviewRow } from '../../store/ReviewStore.ts'
@@ -68,8 +69,10 @@ export const review = new Hono()
     const reviewer = await store.users.byId(reviewerId)
     if (!reviewer || reviewer.disabled_at) throw new ApiError('invalid_request', '没有这个审阅人 (no such reviewer)')
     if (reviewer.id === user.id) throw new ApiError('invalid_request', '不能提交给自己审阅 (choose someone else to review)')
-    // Each submission freezes what the reviewer is asked to read.
-    const body = snapshotBody(await collab.readDocument(record.id))
+    // Each submission freezes what the reviewer is asked to read; a 公文 is format-checked too.
+    const doc = await collab.readDocument(record.id)
+    const body = snapshotBody(doc)
+    const checkSummary = await submissionCheck(c.var.services, record, authorBlocks(doc))
     return commit(
       c,
       {
@@ -82,8 +85,9 @@ export const review = new Hono()
         submittedBy: user.id,
         comment: comment || null,
         version: { documentId: record.id, kind: 'submission', createdBy: user.id, content: body.json, characters: body.characters },
+        checkSummary,
       },
-      { userId: reviewer.id, kind: 'review_requested', data: { comment: comment || null, resubmission: from === 'returned' } },
+      { userId: reviewer.id, kind: 'review_requested', data: { comment: comment || null, resubmission: from === 'returned', checkSummary } },
       () => grantReviewerAccess(c.var.services, { record, reviewer, grantedBy: user.id, ip: c.var.clientIp }),
     )
   })

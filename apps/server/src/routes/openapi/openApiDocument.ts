@@ -43,6 +43,9 @@ import {
   templateListSchema,
   templateSchema,
   searchResultsSchema,
+  branchCheckerBody,
+  branchCheckerSchema,
+  documentCheckSchema,
 } from '@dongbi/schema'
 import { z } from 'zod'
 import { assignmentComponents, assignmentPaths } from './assignmentPaths.ts'
@@ -101,6 +104,9 @@ const components = {
   ...assignmentComponents,
   SearchResults: searchResultsSchema,
   ...journalComponents,
+  DocumentCheck: documentCheckSchema,
+  BranchCheckerSettings: branchCheckerSchema,
+  BranchCheckerSettingsBody: branchCheckerBody,
 }
 
 const ok = (description: string, schema?: string) => ({ description, ...(schema ? json(schema) : {}) })
@@ -239,6 +245,15 @@ export function openApiDocument(): Record<string, unknown> {
         post: { summary: 'Create a branch (org admin)', requestBody: body('CreateBranch'), responses: { 201: ok('Created', 'Branch'), ...signedIn, 409: error('Name taken') } },
       },
       '/api/branches/{id}': { parameters: [idParam], get: { summary: 'A branch with its members', responses: { 200: ok('The branch'), 404: error('Unknown or not yours') } } },
+      '/api/branches/{id}/checker': {
+        parameters: [idParam],
+        get: { summary: '公文 format checker settings: the practice rules the branch switched off, and every rule (members)', responses: { 200: ok('Settings', 'BranchCheckerSettings'), ...signedIn, 404: error('Unknown or not yours') } },
+        put: {
+          summary: 'Switch practice-only rules off (secretary, admin); rules based on 条例 or GB/T 9704 cannot be switched off',
+          requestBody: body('BranchCheckerSettingsBody'),
+          responses: { 200: ok('Settings', 'BranchCheckerSettings'), 400: error('Unknown rule, or not a practice rule'), ...signedIn, 404: error('Unknown or not yours') },
+        },
+      },
       '/api/branches/{id}/members/{userId}': {
         parameters: [idParam, param('userId')],
         put: { summary: 'Add a member or change their role (secretary, admin)', requestBody: body('UpdateMember'), responses: { 200: ok('Done'), ...signedIn, 404: error('Unknown') } },
@@ -319,10 +334,17 @@ export function openApiDocument(): Record<string, unknown> {
         parameters: [idParam],
         get: { summary: 'Review state (draft, submitted, returned, approved) and its history', responses: { 200: ok('The review', 'Review'), 404: error('Unknown or unreadable id') } },
       },
+      '/api/documents/{id}/check': {
+        parameters: [idParam],
+        get: {
+          summary: '公文 format check of the current text (suggestions left out), with the settings of the document’s branch (view access)',
+          responses: { 200: ok('Findings', 'DocumentCheck'), ...signedIn, 404: error('Unknown or unreadable id') },
+        },
+      },
       '/api/documents/{id}/review/submit': {
         parameters: [idParam],
         post: {
-          summary: 'Submit (or resubmit after a return) to a reviewer (author); freezes a version, gives the reviewer comment access, notifies them',
+          summary: 'Submit (or resubmit after a return) to a reviewer (author); freezes a version, format-checks a 公文 (the event’s checkSummary), gives the reviewer comment access, notifies them',
           requestBody: body('SubmitReview'),
           responses: { 200: ok('The review', 'Review'), 400: error('Invalid body or reviewer'), ...signedIn, 404: error('Unknown or unreadable id'), 409: error('Illegal transition or in the trash') },
         },

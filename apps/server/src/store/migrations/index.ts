@@ -8,6 +8,7 @@ import { branchTemplates } from './006_branch_templates.ts'
 import { assignments } from './007_assignments.ts'
 import { search } from './009_search.ts'
 import { journal } from './008_journal.ts'
+import { checkerSettings } from './005_checker_settings.ts'
 
 /** Every migration, in order. Names sort lexically; never rename or reorder one that shipped. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '007_assignments': assignments,
   '009_search': search,
   '008_journal': journal,
+  '005_checker_settings': checkerSettings,
 }
 
 export const migrationProvider: MigrationProvider = {

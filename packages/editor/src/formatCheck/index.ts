@@ -1,0 +1,2 @@
+export { FormatCheck, formatCheckKey, type FormatCheckOptions, type FormatCheckSettings } from './FormatCheck.ts'
+export type { EditorFinding, FormatCheckDetail } from './EditorFinding.ts'

@@ -1,0 +1,7 @@
+export type { Rule, RuleInfo, RuleBasis, RuleKinds, Severity, Finding, Fix, Hit, BlockRule, DocumentRule } from './Rule.ts'
+export { allRules, ruleById, ruleApplies, practiceRuleIds } from './rules/index.ts'
+export { checkDocument, type CheckOptions } from './checkDocument.ts'
+export { IncrementalChecker } from './IncrementalChecker.ts'
+export { guessKind, titleTypeName } from './kindNames.ts'
+export { standardDate } from './parseDate.ts'
+export { applyFix } from './applyFix.ts'
