@@ -41,6 +41,8 @@ export class DongbiToolbar extends LitElement {
       display: flex; flex-wrap: wrap; align-items: center; gap: 2px;
       padding: 4px 6px; background: #fff; border: 1px solid #e3e6ea; border-radius: 8px;
     }
+    /* On a phone the row scrolls sideways (its container does) rather than stacking buttons. */
+    @media (max-width: 760px) { [part='toolbar'] { flex-wrap: nowrap; } }
     button, select {
       font: inherit; font-size: 0.875rem; color: #1f2328; background: transparent;
       border: 1px solid transparent; border-radius: 6px; height: 32px; cursor: pointer;
