@@ -1,9 +1,11 @@
 import type SqliteDatabase from 'better-sqlite3'
-import { Migrator, type Kysely } from 'kysely'
+import { Migrator, sql, type Kysely } from 'kysely'
+import * as Y from 'yjs'
 import { AuditLog } from './AuditLog.ts'
 import { BranchStore } from './BranchStore.ts'
 import { CommentStore } from './CommentStore.ts'
 import type { Database } from './Database.ts'
+import { dialectOf } from './dialectOf.ts'
 import { migrationProvider } from './migrations/index.ts'
 import { NotificationStore } from './NotificationStore.ts'
 import { ReviewStore } from './ReviewStore.ts'
@@ -15,6 +17,9 @@ import { UserStore } from './UserStore.ts'
 import { VersionStore } from './VersionStore.ts'
 
 type DocumentRow = Database['documents']
+
+/** First key of the two-key advisory locks taken while compacting a document's log. */
+const compactionLockClass = 0x646f63 // 'doc'
 
 function toRecord(row: DocumentRow): DocumentRecord {
   return {
@@ -49,10 +54,18 @@ export class KyselyStore implements Store {
    */
   private appendSqlite: ((entries: AppendEntry[], now: string) => number[]) | undefined
 
+  private readonly sqlite: SqliteDatabase.Database | undefined
+  /** PostgreSQL schema holding the tables (and Kysely's migration tables). */
+  private readonly schema: string | undefined
+  private readonly postgres: boolean
+
   constructor(
     readonly db: Kysely<Database>,
-    private readonly sqlite?: SqliteDatabase.Database,
+    options: { sqlite?: SqliteDatabase.Database; schema?: string } = {},
   ) {
+    this.sqlite = options.sqlite
+    this.schema = options.schema
+    this.postgres = dialectOf(db) === 'postgres'
     this.users = new UserStore(db)
     this.sessions = new SessionStore(db)
     this.branches = new BranchStore(db)
@@ -66,7 +79,12 @@ export class KyselyStore implements Store {
 
   /** Brings the schema up to date; run once at startup. */
   async migrate(): Promise<void> {
-    const { error, results } = await new Migrator({ db: this.db, provider: migrationProvider }).migrateToLatest()
+    const { error, results } = await new Migrator({
+      db: this.db,
+      provider: migrationProvider,
+      // Named, because Kysely looks for its tables in every schema of the database otherwise.
+      migrationTableSchema: this.schema,
+    }).migrateToLatest()
     const failed = results?.find((r) => r.status === 'Error')
     if (error || failed) {
       throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`)
@@ -207,9 +225,49 @@ export class KyselyStore implements Store {
   }
 
   async compact(docId: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    if (this.postgres) return this.compactShared(docId, state, throughSeq)
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('doc_updates').where('doc_id', '=', docId).where('seq', '<=', throughSeq).execute()
       await trx.insertInto('doc_updates').values({ seq: throughSeq, doc_id: docId, data: state }).execute()
+    })
+  }
+
+  /**
+   * Compaction when several server instances append to the same log (PostgreSQL). Another
+   * instance may have stored rows up to `throughSeq` that this one has not applied yet, so
+   * the rows are read back inside the transaction and merged into `state` (Yjs updates are
+   * idempotent) before they are replaced, and only rows read are deleted. A transaction-scoped
+   * advisory lock on the document keeps two instances from compacting it at once; when
+   * another holds it, this one skips (the other is doing the work).
+   */
+  private async compactShared(docId: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${compactionLockClass}, hashtext(${docId})) as locked`.execute(trx)
+      if (!rows[0]?.locked) return
+      const logged = await trx
+        .selectFrom('doc_updates')
+        .select(['seq', 'data'])
+        .where('doc_id', '=', docId)
+        .where('seq', '<=', throughSeq)
+        .orderBy('seq')
+        .execute()
+      if (logged.length <= 1) return
+      const doc = new Y.Doc()
+      try {
+        Y.applyUpdate(doc, state)
+        for (const row of logged) {
+          try {
+            Y.applyUpdate(doc, row.data)
+          } catch {
+            // A row that never applied is left out, as loading skips it.
+          }
+        }
+        const lastSeq = Number(logged[logged.length - 1]!.seq)
+        await trx.deleteFrom('doc_updates').where('doc_id', '=', docId).where('seq', '<=', lastSeq).execute()
+        await trx.insertInto('doc_updates').values({ seq: lastSeq, doc_id: docId, data: Y.encodeStateAsUpdate(doc) }).execute()
+      } finally {
+        doc.destroy()
+      }
     })
   }
 

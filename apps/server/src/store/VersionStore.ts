@@ -1,7 +1,11 @@
 import type { VersionKind } from '@dongbi/schema'
-import type { Kysely, Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import { newId } from '../auth/secretToken.ts'
 import type { Database, DocumentVersionsTable } from './Database.ts'
+import { dialectOf } from './dialectOf.ts'
+
+/** First key of the advisory lock that numbers a document's versions one at a time (PostgreSQL). */
+const versionNumberLockClass = 0x766572 // 'ver'
 
 export type VersionRow = Selectable<DocumentVersionsTable>
 /** A version without its content, for lists. */
@@ -18,11 +22,16 @@ export interface NewVersion {
 }
 
 /**
- * Inserts a version numbered one past the document's last. Takes the database or a
- * transaction, so a submission can freeze its version in the same transaction as the
+ * Inserts a version numbered one past the document's last. Takes a transaction (on
+ * PostgreSQL the numbering lock lasts until it ends), so a submission can freeze its version in the same transaction as the
  * state change; the unique (document_id, number) index refuses a duplicate number.
  */
 export async function insertVersion(db: Kysely<Database>, version: NewVersion): Promise<VersionRow> {
+  if (dialectOf(db) === 'postgres') {
+    // SQLite runs one writer at a time; PostgreSQL transactions would read the same max.
+    // Held until the transaction `db` belongs to ends.
+    await sql`select pg_advisory_xact_lock(${versionNumberLockClass}, hashtext(${version.documentId}))`.execute(db)
+  }
   const last = await db
     .selectFrom('document_versions')
     .select((eb) => eb.fn.max('number').as('n'))

@@ -6,6 +6,7 @@ import { hashSecret, newId, newSecret } from '../auth/secretToken.ts'
 import { loadConfig, type Config } from '../config.ts'
 import { startServer, type RunningServer } from '../startServer.ts'
 import type { UserRow } from '../store/UserStore.ts'
+import { testDatabase } from './testDatabase.ts'
 
 export interface TestServer extends RunningServer {
   dir: string
@@ -22,14 +23,19 @@ export interface TestServer extends RunningServer {
   addUser(username: string, options?: { isAdmin?: boolean; displayName?: string; password?: string }): Promise<{ user: UserRow; token: string }>
 }
 
-/** A real server on port 0 with a fresh temporary SQLite file. Close it in `afterAll`/`afterEach`. */
+/**
+ * A real server on port 0 with a fresh database: a temporary SQLite file, or with
+ * DONGBI_TEST_DATABASE=postgres a new schema in the local PostgreSQL (dropped at close).
+ * Close it in `afterAll`/`afterEach`.
+ */
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dongbi-test-'))
+  const database = testDatabase(dir)
   const config: Config = {
     ...loadConfig({}),
     port: 0,
     host: '127.0.0.1',
-    databaseUrl: `sqlite:${path.join(dir, 'test.db')}`,
+    databaseUrl: database.url,
     webRoot: '',
     unloadAfterMs: 60_000,
     ...overrides,
@@ -81,6 +87,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     },
     async close() {
       await close()
+      await database.drop()
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
