@@ -9,6 +9,8 @@ import type { Config } from './config.ts'
 import { createApp } from './createApp.ts'
 import { unreadCountOnHello } from './notifications/unreadCountOnHello.ts'
 import { createStore } from './store/createStore.ts'
+import { isPostgresUrl, postgresConnection } from './store/postgresConnection.ts'
+import { RedisFanout } from './cluster/RedisFanout.ts'
 import { checkpointVersions } from './versions/checkpointVersions.ts'
 import type { Store } from './store/Store.ts'
 
@@ -26,7 +28,19 @@ export interface RunningServer {
 
 /** Opens the store (running migrations), then serves REST, the web app and the collaboration socket on one port. */
 export async function startServer(config: Config, log: (message: string, error?: unknown) => void = console.error): Promise<RunningServer> {
+  if (config.redisUrl && !isPostgresUrl(config.databaseUrl)) {
+    throw new Error('REDIS_URL joins instances that share one database: set a postgres:// DATABASE_URL too')
+  }
   const store = await createStore(config)
+  let fanout: RedisFanout | undefined
+  try {
+    fanout = config.redisUrl
+      ? await RedisFanout.connect({ url: config.redisUrl, prefix: `dongbi:${postgresConnection(config.databaseUrl).schema}`, log })
+      : undefined
+  } catch (error) {
+    await store.close()
+    throw error
+  }
   if (await bootstrapAdmin(store, config.adminUsername, config.adminPassword)) {
     log(`created the first org admin "${config.adminUsername}" from ADMIN_USERNAME/ADMIN_PASSWORD`)
   }
@@ -34,6 +48,7 @@ export async function startServer(config: Config, log: (message: string, error?:
     ...config,
     store,
     log,
+    fanout,
     authorizer: createCollabAuthorizer(store, config),
     extensions: [checkpointVersions({ store, everyMs: config.checkpointEveryMs }), unreadCountOnHello(store)],
   })
@@ -65,6 +80,7 @@ export async function startServer(config: Config, log: (message: string, error?:
         await collab.close()
         server.closeAllConnections()
         await closed
+        await fanout?.close()
         await store.close()
       })()
       return closing

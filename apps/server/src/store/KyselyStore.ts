@@ -244,14 +244,16 @@ export class KyselyStore implements Store {
     await this.db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${compactionLockClass}, hashtext(${docId})) as locked`.execute(trx)
       if (!rows[0]?.locked) return
+      // Read and deleted in one statement: exactly the rows merged below are removed, even
+      // when another instance commits a lower seq meanwhile (that row stays, unmerged).
       const logged = await trx
-        .selectFrom('doc_updates')
-        .select(['seq', 'data'])
+        .deleteFrom('doc_updates')
         .where('doc_id', '=', docId)
         .where('seq', '<=', throughSeq)
-        .orderBy('seq')
+        .returning(['seq', 'data'])
         .execute()
-      if (logged.length <= 1) return
+      if (logged.length === 0) return
+      logged.sort((a, b) => Number(a.seq) - Number(b.seq))
       const doc = new Y.Doc()
       try {
         Y.applyUpdate(doc, state)
@@ -263,7 +265,6 @@ export class KyselyStore implements Store {
           }
         }
         const lastSeq = Number(logged[logged.length - 1]!.seq)
-        await trx.deleteFrom('doc_updates').where('doc_id', '=', docId).where('seq', '<=', lastSeq).execute()
         await trx.insertInto('doc_updates').values({ seq: lastSeq, doc_id: docId, data: Y.encodeStateAsUpdate(doc) }).execute()
       } finally {
         doc.destroy()

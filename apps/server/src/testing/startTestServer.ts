@@ -1,11 +1,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createUser } from '../auth/createUser.ts'
-import { hashSecret, newId, newSecret } from '../auth/secretToken.ts'
 import { loadConfig, type Config } from '../config.ts'
 import { startServer, type RunningServer } from '../startServer.ts'
 import type { UserRow } from '../store/UserStore.ts'
+import { addUserWithToken } from './addUserWithToken.ts'
 import { testDatabase } from './testDatabase.ts'
 
 export interface TestServer extends RunningServer {
@@ -45,26 +44,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     errors.push(`${message} ${error instanceof Error ? error.message : (error ?? '')}`)
   })
 
-  async function addUser(username: string, options: { isAdmin?: boolean; displayName?: string; password?: string } = {}) {
-    const user = await createUser(server.store, {
-      username,
-      displayName: options.displayName ?? username,
-      password: options.password ?? 'correct horse battery staple',
-      isAdmin: options.isAdmin,
-    })
-    const token = newSecret('dbt_')
-    await server.store.sessions.insertToken({
-      id: newId(),
-      user_id: user.id,
-      name: 'test',
-      token_hash: hashSecret(token),
-      created_at: new Date().toISOString(),
-      last_used_at: null,
-      expires_at: null,
-      revoked_at: null,
-    })
-    return { user, token }
-  }
+  const addUser = (username: string, options: { isAdmin?: boolean; displayName?: string; password?: string } = {}) => addUserWithToken(server.store, username, options)
 
   const root = await addUser('root', { isAdmin: true, displayName: '管理员' })
   const close = server.close
