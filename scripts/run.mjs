@@ -72,7 +72,8 @@ function aptInstall(packages) {
 /**
  * The server tests run again against PostgreSQL (127.0.0.1:5432, trust auth, database `test`)
  * and the multi-instance tests also need Redis (127.0.0.1:6379): start them when they are not
- * running, install Debian's packages when they are missing. Does nothing when both answer.
+ * running, install Debian's packages when they are missing. Idempotent: does nothing when
+ * both answer and nginx is installed.
  */
 async function ensureServices() {
   if (!(await listening(5432))) {
@@ -104,6 +105,9 @@ async function ensureServices() {
       process.exit(1)
     }
   }
+  // The README's nginx deployment is tested with Debian's nginx (tests/server/nginx.test.ts
+  // skips, saying so, where it cannot be installed). The package does not start a server here.
+  if (!fs.existsSync('/usr/sbin/nginx') && process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) aptInstall(['nginx'])
 }
 
 function start() {
