@@ -20,6 +20,31 @@ export function testPostgresUrl(): string {
 }
 
 let counter = 0
+let swept = false
+
+/**
+ * Drops the schemas of test processes that died before dropping theirs (the name carries the
+ * pid), so that leftovers do not pile up on a machine that runs the tests again and again.
+ */
+async function sweepStaleSchemas(client: pg.Client): Promise<void> {
+  if (swept) return
+  swept = true
+  const { rows } = await client.query<{ name: string }>(`select nspname as name from pg_namespace where nspname like 'dongbi\\_test\\_%'`)
+  for (const { name } of rows) {
+    const pid = Number(name.split('_')[2])
+    if (!Number.isInteger(pid) || isAlive(pid)) continue
+    await client.query(`drop schema if exists "${name}" cascade`).catch(() => {})
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
 
 /**
  * A new database in the mode the tests run in. On PostgreSQL every call gets its own schema
@@ -37,6 +62,7 @@ export function testDatabase(dir: string, kind = testDatabaseKind()): TestDataba
       await client.connect()
       try {
         await client.query(`drop schema if exists "${schema}" cascade`)
+        await sweepStaleSchemas(client)
       } finally {
         await client.end()
       }
