@@ -11,6 +11,8 @@ export interface FanoutOptions {
   keystrokes: number
   warmup: number
   perSecond: number
+  /** Where the typist connects, when not to the readers' server (row 5: another instance). */
+  writerServer?: ServerHandle
 }
 
 export interface FanoutResult {
@@ -68,7 +70,7 @@ export async function fanout(server: ServerHandle, options: FanoutOptions): Prom
       }
       return reader
     })
-    writer = server.raw(documentId)
+    writer = (options.writerServer ?? server).raw(documentId)
     await writer.ready
     await sleep(200)
     await waitForQuiet(() => server.child.cpuSeconds())

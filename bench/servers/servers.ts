@@ -103,50 +103,58 @@ async function dongbiToken(base: string): Promise<string> {
   return ((await created.json()) as { token: string }).token
 }
 
+/** 动笔 with extra environment, e.g. a PostgreSQL DATABASE_URL and a REDIS_URL (row 5). */
+export function dongbiWith(extraEnv: NodeJS.ProcessEnv): ServerKind {
+  return { ...dongbi, start: (dataDir) => startDongbi(dataDir, extraEnv) }
+}
+
 export const dongbi: ServerKind = {
   key: 'dongbi',
   label: '动笔 (ours)',
-  async start(dataDir) {
-    fs.mkdirSync(dataDir, { recursive: true })
-    const child = await spawnServer({
-      name: 'dongbi',
-      // BENCH_DONGBI_ENTRY runs a variant of the server (e.g. a prototype of a fix) in its place.
-      args: nodeArgs(path.resolve(repoRoot, process.env.BENCH_DONGBI_ENTRY || 'apps/server/src/main.ts')),
-      cwd: repoRoot,
-      env: {
-        ...baseEnv(),
-        PORT: '0',
-        DATABASE_URL: `sqlite:${path.join(dataDir, 'dongbi.db')}`,
-        WEB_ROOT: '',
-        // The first start creates the admin; a restart on the same data keeps it.
-        ADMIN_USERNAME: benchAdmin.username,
-        ADMIN_PASSWORD: benchAdmin.password,
-        ...pick('SQLITE_SYNCHRONOUS'),
-      },
-      ready: /listening on http:\/\/[^\s]+:(\d+)/,
-    })
-    const base = `http://127.0.0.1:${child.port}`
-    const token = await dongbiToken(base)
-    return {
-      key: 'dongbi',
-      child,
-      dialect: 'y-websocket',
-      async createDocument() {
-        const response = await fetch(`${base}/api/documents`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ title: 'bench' }),
-        })
-        if (response.status !== 201) {
-          throw new Error(`POST /api/documents answered ${response.status}: ${(await response.text()).slice(0, 200)}`)
-        }
-        return ((await response.json()) as { id: string }).id
-      },
-      provider: (id, doc) => stockProvider(`ws://127.0.0.1:${child.port}/collab`, id, doc, { token }),
-      raw: (id) => new RawClient(`ws://127.0.0.1:${child.port}/collab/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`, 'y-websocket', id),
-      stop: (graceMs) => child.stop(graceMs),
-    }
-  },
+  start: (dataDir) => startDongbi(dataDir, {}),
+}
+
+async function startDongbi(dataDir: string, extraEnv: NodeJS.ProcessEnv): Promise<ServerHandle> {
+  fs.mkdirSync(dataDir, { recursive: true })
+  const child = await spawnServer({
+    name: 'dongbi',
+    // BENCH_DONGBI_ENTRY runs a variant of the server (e.g. a prototype of a fix) in its place.
+    args: nodeArgs(path.resolve(repoRoot, process.env.BENCH_DONGBI_ENTRY || 'apps/server/src/main.ts')),
+    cwd: repoRoot,
+    env: {
+      ...baseEnv(),
+      PORT: '0',
+      DATABASE_URL: `sqlite:${path.join(dataDir, 'dongbi.db')}`,
+      WEB_ROOT: '',
+      // The first start creates the admin; a restart on the same data keeps it.
+      ADMIN_USERNAME: benchAdmin.username,
+      ADMIN_PASSWORD: benchAdmin.password,
+      ...pick('SQLITE_SYNCHRONOUS'),
+      ...extraEnv,
+    },
+    ready: /listening on http:\/\/[^\s]+:(\d+)/,
+  })
+  const base = `http://127.0.0.1:${child.port}`
+  const token = await dongbiToken(base)
+  return {
+    key: 'dongbi',
+    child,
+    dialect: 'y-websocket',
+    async createDocument() {
+      const response = await fetch(`${base}/api/documents`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ title: 'bench' }),
+      })
+      if (response.status !== 201) {
+        throw new Error(`POST /api/documents answered ${response.status}: ${(await response.text()).slice(0, 200)}`)
+      }
+      return ((await response.json()) as { id: string }).id
+    },
+    provider: (id, doc) => stockProvider(`ws://127.0.0.1:${child.port}/collab`, id, doc, { token }),
+    raw: (id) => new RawClient(`ws://127.0.0.1:${child.port}/collab/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`, 'y-websocket', id),
+    stop: (graceMs) => child.stop(graceMs),
+  }
 }
 
 export const ywss: ServerKind = {
