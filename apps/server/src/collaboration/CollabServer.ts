@@ -422,7 +422,11 @@ export class CollabServer {
     this.closing = true
     for (const timer of this.unloadTimers.values()) clearTimeout(timer)
     this.unloadTimers.clear()
-    for (const room of this.loaded.values()) room.closeAll(CloseCode.GoingAway, 'server shutting down')
+    for (const room of this.loaded.values()) {
+      room.closeAll(CloseCode.GoingAway, 'server shutting down')
+      // What other instances change from now on is theirs to store; this one only flushes its own.
+      this.options.fanout?.unsubscribe(room.id)
+    }
     await this.writer.drain()
     await Promise.all(this.changeHooks)
     await Promise.all([...this.loaded.values()].map((room) => this.retire(room)))
