@@ -1,5 +1,6 @@
 /**
- * Rows 5 and 6 for 动笔's multi-instance deployment (PostgreSQL + Redis), 动笔 alone:
+ * Rows 5 and 6 for 动笔's multi-instance deployment (PostgreSQL + Redis); row 5 also for
+ * @hocuspocus/server with @hocuspocus/extension-redis (two instances on one SQLite file):
  *
  *   pnpm --filter @dongbi/bench bench:cluster [--quick]
  *
@@ -17,7 +18,7 @@ import { describeMachine } from './lib/machine.ts'
 import { percentile, sleep } from './lib/stats.ts'
 import { Typist } from './lib/updates.ts'
 import { fanout, type FanoutResult } from './rows/fanout.ts'
-import { benchDir, dongbiWith, type ServerHandle } from './servers/servers.ts'
+import { benchDir, dongbiWith, hocuspocusWith, type ServerHandle } from './servers/servers.ts'
 
 const quick = process.argv.includes('--quick')
 const plan = { rounds: quick ? 1 : 3, readers: 50, keystrokes: quick ? 60 : 200, warmup: quick ? 10 : 20, perSecond: 20, compactionKeystrokes: quick ? 2_000 : 10_000 }
@@ -50,19 +51,28 @@ async function main(): Promise<void> {
     instances.push(await kind.start(path.join(root, 'a')))
     instances.push(await kind.start(path.join(root, 'b')))
     const [a, b] = instances as [ServerHandle, ServerHandle]
+    const hocuspocusEnv = { HOCUSPOCUS_DB: path.join(root, 'hocuspocus.db'), HOCUSPOCUS_REDIS_URL: redisUrl, HOCUSPOCUS_REDIS_PREFIX: String(process.pid) }
+    const hocuspocusKind = hocuspocusWith(hocuspocusEnv)
+    instances.push(await hocuspocusKind.start(path.join(root, 'ha')))
+    instances.push(await hocuspocusKind.start(path.join(root, 'hb')))
+    const pairs = [
+      ['dongbi', a, b],
+      ['hocuspocus', instances[2]!, instances[3]!],
+    ] as const
 
-    // Row 5, alternating single and cross round by round.
-    const single: FanoutResult[] = []
-    const cross: FanoutResult[] = []
+    // Row 5, alternating single and cross, server by server, round by round.
+    const results = new Map<string, FanoutResult[]>()
     for (let round = 1; round <= plan.rounds; round++) {
-      for (const [name, results, writerServer] of [
-        ['single', single, a],
-        ['cross', cross, b],
-      ] as const) {
-        const r = await fanout(a, { ...plan, writerServer })
-        if (r.missing > 0) throw new Error(`${name}: ${r.missing} keystrokes never reached their readers`)
-        log(`round ${round} ${name}: p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms; first reader ${r.firstReaderP50Ms.toFixed(2)} ms; other processes ${r.foreignCpuPercent.toFixed(0)}%`)
-        results.push(r)
+      for (const [key, first, second] of pairs) {
+        for (const [name, writerServer] of [
+          ['single', first],
+          ['cross', second],
+        ] as const) {
+          const r = await fanout(first, { ...plan, writerServer })
+          if (r.missing > 0) throw new Error(`${key} ${name}: ${r.missing} keystrokes never reached their readers`)
+          log(`round ${round} ${key} ${name}: p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms; first reader ${r.firstReaderP50Ms.toFixed(2)} ms; other processes ${r.foreignCpuPercent.toFixed(0)}%`)
+          results.set(`${key}/${name}`, [...(results.get(`${key}/${name}`) ?? []), r])
+        }
       }
     }
     const quietest = (results: FanoutResult[]) => results.reduce((best, r) => (r.foreignCpuPercent < best.foreignCpuPercent ? r : best))
@@ -70,6 +80,7 @@ async function main(): Promise<void> {
       const all = Float64Array.from(results.flatMap((r) => [...r.latenciesMs]))
       return { p50Ms: percentile(all, 50), p99Ms: percentile(all, 99) }
     }
+    for (const instance of instances.splice(2)) await instance.stop()
 
     // Row 6: type keystrokes (one character each, as an editor sends them), stop gracefully
     // (compaction), compare the stored bytes with the bytes of the updates.
@@ -90,22 +101,32 @@ async function main(): Promise<void> {
     await Promise.all(instances.splice(0).map((instance) => instance.stop()))
     const [after] = await sql<{ rows: number; bytes: number }>(`select count(*)::int as rows, coalesce(sum(octet_length(data)), 0)::int as bytes from "${schema}".doc_updates where doc_id = $1`, [documentId])
 
-    const s = quietest(single)
-    const c = quietest(cross)
+    const labels = { dongbi: '动笔 (PostgreSQL + Redis)', hocuspocus: 'hocuspocus (SQLite + extension-redis)' } as const
+    const row5 = pairs.flatMap(([key]) => {
+      const s = quietest(results.get(`${key}/single`)!)
+      const c = quietest(results.get(`${key}/cross`)!)
+      const ps = pooled(results.get(`${key}/single`)!)
+      const pc = pooled(results.get(`${key}/cross`)!)
+      return [
+        `| 5. ${labels[key]}: fan-out p50 (ms) | ${s.p50Ms.toFixed(2)} | ${c.p50Ms.toFixed(2)} | ${(c.p50Ms - s.p50Ms).toFixed(2)} | ${key === 'dongbi' ? `within 2 ms: ${c.p50Ms - s.p50Ms <= 2 ? 'met' : '**missed**'}` : '—'} |`,
+        `| 5. ${labels[key]}: fan-out p99 (ms) | ${s.p99Ms.toFixed(2)} | ${c.p99Ms.toFixed(2)} | ${(c.p99Ms - s.p99Ms).toFixed(2)} | — |`,
+        `| ↳ first reader's latency (median, ms) | ${s.firstReaderP50Ms.toFixed(2)} | ${c.firstReaderP50Ms.toFixed(2)} | ${(c.firstReaderP50Ms - s.firstReaderP50Ms).toFixed(2)} | — |`,
+        `| ↳ pooled over rounds p50 / p99 (ms) | ${ps.p50Ms.toFixed(2)} / ${ps.p99Ms.toFixed(2)} | ${pc.p50Ms.toFixed(2)} / ${pc.p99Ms.toFixed(2)} | | |`,
+      ]
+    })
+    const crossP50 = (key: string) => quietest(results.get(`${key}/cross`)!).p50Ms
     const lines = [
       '# 动笔 rows 5–6: several instances (PostgreSQL + Redis)',
       '',
       `- Date: ${startedAt.toISOString()}`,
       `- Machine: ${machine.nproc} × ${machine.cpuModel}, ${machine.memoryGiB} GiB RAM, Node ${machine.node}; load average at start ${machine.loadAverage}`,
       `- Command: \`pnpm --filter @dongbi/bench bench:cluster${quick ? ' --quick' : ''}\``,
-      `- Two 动笔 instances on one PostgreSQL schema and Redis; ${plan.readers} readers on instance A; ${plan.keystrokes} keystrokes at ${plan.perSecond}/s (first ${plan.warmup} not measured), ${plan.rounds} round(s) each, alternating; the round with the least CPU used by other processes`,
+      `- Two instances of each server (动笔 on one PostgreSQL schema, hocuspocus on one SQLite file; both through Redis); ${plan.readers} readers on instance A; ${plan.keystrokes} keystrokes at ${plan.perSecond}/s (first ${plan.warmup} not measured), ${plan.rounds} round(s) each, alternating; the round with the least CPU used by other processes`,
       '',
-      '| Row | single instance | across instances | difference | target |',
+      '| Row | typist on A (single instance) | typist on B (across instances) | difference | target |',
       '| --- | ---: | ---: | ---: | --- |',
-      `| 5. Fan-out p50, typist on A vs on B (ms) | ${s.p50Ms.toFixed(2)} | ${c.p50Ms.toFixed(2)} | ${(c.p50Ms - s.p50Ms).toFixed(2)} | within 2 ms: ${c.p50Ms - s.p50Ms <= 2 ? 'met' : '**missed**'} |`,
-      `| 5. Fan-out p99 (ms) | ${s.p99Ms.toFixed(2)} | ${c.p99Ms.toFixed(2)} | ${(c.p99Ms - s.p99Ms).toFixed(2)} | — |`,
-      `| ↳ first reader's latency (median, ms) | ${s.firstReaderP50Ms.toFixed(2)} | ${c.firstReaderP50Ms.toFixed(2)} | ${(c.firstReaderP50Ms - s.firstReaderP50Ms).toFixed(2)} | — |`,
-      `| ↳ pooled over rounds p50 / p99 (ms) | ${pooled(single).p50Ms.toFixed(2)} / ${pooled(single).p99Ms.toFixed(2)} | ${pooled(cross).p50Ms.toFixed(2)} / ${pooled(cross).p99Ms.toFixed(2)} | | |`,
+      ...row5,
+      `| 5. across instances, 动笔 ÷ hocuspocus (p50) | | ${(crossP50('dongbi') / crossP50('hocuspocus')).toFixed(2)} | | |`,
       '',
       '| Row | updates | update bytes | stored while loaded (compacted every 500 rows) | stored after a graceful stop | stored ÷ update bytes |',
       '| --- | ---: | ---: | ---: | ---: | ---: |',

@@ -181,35 +181,42 @@ export const ywss: ServerKind = {
   },
 }
 
+/** hocuspocus with extra environment, e.g. HOCUSPOCUS_DB and HOCUSPOCUS_REDIS_URL shared by instances (row 5). */
+export function hocuspocusWith(extraEnv: NodeJS.ProcessEnv): ServerKind {
+  return { ...hocuspocus, start: (dataDir) => startHocuspocus(dataDir, extraEnv) }
+}
+
 export const hocuspocus: ServerKind = {
   key: 'hocuspocus',
   label: '@hocuspocus/server 4.7 + extension-sqlite',
-  async start(dataDir) {
-    fs.mkdirSync(dataDir, { recursive: true })
-    const child = await spawnServer({
-      name: 'hocuspocus',
-      args: nodeArgs(path.join(benchDir, 'servers/hocuspocus-main.ts')),
-      cwd: benchDir,
-      env: { ...baseEnv(), HOCUSPOCUS_DB: path.join(dataDir, 'hocuspocus.db') },
-      ready: /listening on port (\d+)/,
-    })
-    const url = `ws://127.0.0.1:${child.port}`
-    return {
-      key: 'hocuspocus',
-      child,
-      dialect: 'hocuspocus',
-      createDocument: async () => peerDocumentName(),
-      provider(id, doc) {
-        // WebSocketPolyfill goes to the provider's own HocuspocusProviderWebsocket (absent from the provider's type).
-        const configuration = { url, name: id, document: doc, WebSocketPolyfill: WebSocket }
-        const provider = new HocuspocusProvider(configuration)
-        const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()))
-        return { doc, synced, destroy: () => provider.destroy() }
-      },
-      raw: (id) => new RawClient(url, 'hocuspocus', id),
-      stop: (graceMs) => child.stop(graceMs),
-    }
-  },
+  start: (dataDir) => startHocuspocus(dataDir, {}),
+}
+
+async function startHocuspocus(dataDir: string, extraEnv: NodeJS.ProcessEnv): Promise<ServerHandle> {
+  fs.mkdirSync(dataDir, { recursive: true })
+  const child = await spawnServer({
+    name: 'hocuspocus',
+    args: nodeArgs(path.join(benchDir, 'servers/hocuspocus-main.ts')),
+    cwd: benchDir,
+    env: { ...baseEnv(), HOCUSPOCUS_DB: path.join(dataDir, 'hocuspocus.db'), ...extraEnv },
+    ready: /listening on port (\d+)/,
+  })
+  const url = `ws://127.0.0.1:${child.port}`
+  return {
+    key: 'hocuspocus',
+    child,
+    dialect: 'hocuspocus',
+    createDocument: async () => peerDocumentName(),
+    provider(id, doc) {
+      // WebSocketPolyfill goes to the provider's own HocuspocusProviderWebsocket (absent from the provider's type).
+      const configuration = { url, name: id, document: doc, WebSocketPolyfill: WebSocket }
+      const provider = new HocuspocusProvider(configuration)
+      const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()))
+      return { doc, synced, destroy: () => provider.destroy() }
+    },
+    raw: (id) => new RawClient(url, 'hocuspocus', id),
+    stop: (graceMs) => child.stop(graceMs),
+  }
 }
 
 export const allServers: ServerKind[] = [dongbi, ywss, hocuspocus]
