@@ -20,6 +20,8 @@ export interface RunningServer {
   port: number
   store: Store
   collab: CollabServer
+  /** The link to the other instances, when REDIS_URL is set. */
+  fanout: RedisFanout | undefined
   /** The Hono app (for `app.request()` and route listings). */
   app: ReturnType<typeof createApp>
   /** Stops accepting, flushes every update, compacts and closes the database. */
@@ -73,6 +75,7 @@ export async function startServer(config: Config, log: (message: string, error?:
     port,
     store,
     collab,
+    fanout,
     app,
     close() {
       closing ??= (async () => {

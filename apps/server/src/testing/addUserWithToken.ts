@@ -15,10 +15,15 @@ export async function addUserWithToken(
     password: options.password ?? 'correct horse battery staple',
     isAdmin: options.isAdmin,
   })
+  return { user, token: await newTokenFor(store, user.id) }
+}
+
+/** A new API token of an existing user. */
+export async function newTokenFor(store: Store, userId: string): Promise<string> {
   const token = newSecret('dbt_')
   await store.sessions.insertToken({
     id: newId(),
-    user_id: user.id,
+    user_id: userId,
     name: 'test',
     token_hash: hashSecret(token),
     created_at: new Date().toISOString(),
@@ -26,5 +31,5 @@ export async function addUserWithToken(
     expires_at: null,
     revoked_at: null,
   })
-  return { user, token }
+  return token
 }

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { loadConfig, type Config } from '../config.ts'
 import { startServer, type RunningServer } from '../startServer.ts'
 import type { UserRow } from '../store/UserStore.ts'
-import { addUserWithToken } from './addUserWithToken.ts'
+import { addUserWithToken, newTokenFor } from './addUserWithToken.ts'
 import { testDatabase } from './testDatabase.ts'
 
 export interface TestServer extends RunningServer {
@@ -46,7 +46,11 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
 
   const addUser = (username: string, options: { isAdmin?: boolean; displayName?: string; password?: string } = {}) => addUserWithToken(server.store, username, options)
 
-  const root = await addUser('root', { isAdmin: true, displayName: '管理员' })
+  // A second instance on the same database (overrides.databaseUrl) shares the first one's root.
+  const existingRoot = await server.store.users.byUsername('root')
+  const root = existingRoot
+    ? { user: existingRoot, token: await newTokenFor(server.store, existingRoot.id) }
+    : await addUser('root', { isAdmin: true, displayName: '管理员' })
   const close = server.close
   return {
     ...server,
@@ -67,7 +71,8 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     },
     async close() {
       await close()
-      await database.drop()
+      // Only the database this server created: a second instance leaves the shared one alone.
+      if (!overrides.databaseUrl) await database.drop()
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
