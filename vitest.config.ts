@@ -8,6 +8,17 @@ export default defineConfig({
       { test: { name: 'web', root: 'apps/web', include: ['src/**/*.test.ts'] } },
       { test: { name: 'editor', root: 'packages/editor', include: ['src/**/*.test.ts'] } },
       { test: { name: 'server', root: 'apps/server', include: ['src/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },
+      // The same server tests against PostgreSQL (each test server in a fresh schema of 127.0.0.1:5432/test).
+      {
+        test: {
+          name: 'server-pg',
+          root: 'apps/server',
+          include: ['src/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          env: { DONGBI_TEST_DATABASE: 'postgres' },
+        },
+      },
       {
         test: {
           name: 'tests',

@@ -22,7 +22,7 @@ import { storage, type StorageResult } from './rows/storage.ts'
 import { throughput, type ThroughputResult } from './rows/throughput.ts'
 import { allServers, benchDir, type ServerHandle, type ServerKey, type ServerKind } from './servers/servers.ts'
 
-const rowNames = ['fanout', 'sync', 'memory', 'throughput', 'soak', 'storage', 'cluster'] as const
+const rowNames = ['fanout', 'sync', 'memory', 'throughput', 'soak', 'storage'] as const
 type RowName = (typeof rowNames)[number]
 
 function parseArgs(argv: string[]) {
@@ -55,8 +55,6 @@ const plan = {
     warmupMs: quick ? 500 : 1000,
     measureMs: quick ? 2000 : 5000,
   },
-  /** Row 5: typist on instance 1, readers on instance 2, against both on one instance; rounds alternate. */
-  cluster: { readers: 50, keystrokes: quick ? 60 : 200, warmup: quick ? 10 : 20, perSecond: 20, rounds: quick ? 1 : 3 },
   soak: { connections: quick ? 1000 : 10_000, concurrency: 50, documents: 10 },
   /** automerge-paper in updates of 20 patches (≈ 13,000 updates), then time for each server's housekeeping. */
   storage: { batchSize: quick ? 200 : 20, settleMs: quick ? 3000 : 15_000 },
@@ -96,7 +94,6 @@ interface ServerResults {
   throughput?: ThroughputSummary[]
   soak?: SoakResult
   storage?: StorageResult
-  cluster?: { singleP50Ms: number; crossP50Ms: number; singleP99Ms: number; crossP99Ms: number }
   stopAfterLoadMs?: number
 }
 
@@ -227,37 +224,6 @@ async function main(): Promise<void> {
       }
     }
 
-    // Row 5: the servers that run as several instances, through Redis.
-    if (has('cluster')) {
-      for (const kind of servers) {
-        if (!kind.startCluster) {
-          log(`${kind.key} cluster: no multi-instance mode, skipped`)
-          continue
-        }
-        const [a, b] = await kind.startCluster(dataDir(kind, 'cluster'), 2)
-        try {
-          const single: FanoutResult[] = []
-          const cross: FanoutResult[] = []
-          for (let round = 1; round <= plan.cluster.rounds; round++) {
-            single.push(await fanout(a!, plan.cluster))
-            cross.push(await fanout(b!, plan.cluster, a!))
-            const [s1, c1] = [single.at(-1)!, cross.at(-1)!]
-            log(`round ${round} ${kind.key} cluster: one instance p50 ${s1.p50Ms.toFixed(2)} ms, across instances p50 ${c1.p50Ms.toFixed(2)} ms (p99 ${s1.p99Ms.toFixed(2)} / ${c1.p99Ms.toFixed(2)})`)
-            if (s1.missing + c1.missing > 0) throw new Error(`${kind.key}: keystrokes never reached readers on the cluster`)
-          }
-          results[kind.key]!.cluster = {
-            singleP50Ms: median(single.map((r) => r.p50Ms)),
-            crossP50Ms: median(cross.map((r) => r.p50Ms)),
-            singleP99Ms: median(single.map((r) => r.p99Ms)),
-            crossP99Ms: median(cross.map((r) => r.p99Ms)),
-          }
-        } finally {
-          await a?.stop(60_000)
-          await b?.stop(60_000)
-        }
-      }
-    }
-
     // Row 4b: connection churn, one server at a time.
     if (has('soak')) {
       for (const kind of servers) {
@@ -305,10 +271,6 @@ async function main(): Promise<void> {
     metric(`server CPU per update, ${label}`, 'µs', 'lower', 1, (r) => r.throughput?.[i]?.serverCpuMicrosPerUpdate, true)
   })
 
-  metric(`5. Fan-out p50 across instances (typist and ${plan.cluster.readers} readers on different instances)`, 'ms', 'lower', 2, (r) => r.cluster?.crossP50Ms)
-  metric('5. Across instances − one instance, p50', 'ms', 'lower', 2, (r) => r.cluster && r.cluster.crossP50Ms - r.cluster.singleP50Ms)
-  metric('fan-out p50 on one instance of the cluster', 'ms', 'lower', 2, (r) => r.cluster?.singleP50Ms, true)
-  metric('fan-out p99 across instances', 'ms', 'lower', 2, (r) => r.cluster?.crossP99Ms, true)
   metric('4b. RSS retained after 10,000 connections opened and closed', 'MiB', 'lower', 1, (r) => r.soak?.retainedMb)
   metric('peak RSS during the connection soak', 'MiB', 'lower', 1, (r) => r.soak?.peakMb, true)
   metric('6. Stored bytes per byte of update, automerge-paper, after housekeeping', 'B/B', 'lower', 3, (r) => r.storage?.perUpdateByte)

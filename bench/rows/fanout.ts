@@ -11,6 +11,8 @@ export interface FanoutOptions {
   keystrokes: number
   warmup: number
   perSecond: number
+  /** Where the typist connects, when not to the readers' server (row 5: another instance). */
+  writerServer?: ServerHandle
 }
 
 export interface FanoutResult {
@@ -33,13 +35,13 @@ export interface FanoutResult {
 }
 
 /**
- * Row 1 (and row 5, with the typist on another instance than the readers). One typist sends `keystrokes` one-character updates at `perSecond` to a document
+ * Row 1. One typist sends `keystrokes` one-character updates at `perSecond` to a document
  * that `readers` other sockets have open. Keystroke k is the typist's clock k, so a reader
  * learns from each update's metadata which keystrokes it carries (one or several, merged or
  * not) and records arrival time − send time for each. Typist and readers are raw protocol
  * clients in this process (no Y.Doc), so the process stays idle enough to time arrivals.
  */
-export async function fanout(server: ServerHandle, options: FanoutOptions, typistServer: ServerHandle = server): Promise<FanoutResult> {
+export async function fanout(server: ServerHandle, options: FanoutOptions): Promise<FanoutResult> {
   const { readers: readerCount, keystrokes, warmup, perSecond } = options
   const documentId = await server.createDocument()
   const typist = new Typist(100_000 + Math.floor(Math.random() * 1_000_000))
@@ -68,14 +70,13 @@ export async function fanout(server: ServerHandle, options: FanoutOptions, typis
       }
       return reader
     })
-    writer = typistServer.raw(documentId)
+    writer = (options.writerServer ?? server).raw(documentId)
     await writer.ready
     await sleep(200)
-    const serverCpu = () => server.child.cpuSeconds() + (typistServer === server ? 0 : typistServer.child.cpuSeconds())
-    await waitForQuiet(serverCpu)
+    await waitForQuiet(() => server.child.cpuSeconds())
 
-    const foreign = new ForeignCpu(serverCpu)
-    const cpuBefore = serverCpu()
+    const foreign = new ForeignCpu(() => server.child.cpuSeconds())
+    const cpuBefore = server.child.cpuSeconds()
     const start = performance.now()
     const interval = 1000 / perSecond
     for (let k = 0; k < keystrokes; k++) {
@@ -86,7 +87,7 @@ export async function fanout(server: ServerHandle, options: FanoutOptions, typis
       writer.sendUpdate(typist.next())
     }
     await waitUntil(() => reached.every((r) => r >= keystrokes), 15_000, 'every reader to receive every keystroke').catch(() => {})
-    const cpu = serverCpu() - cpuBefore
+    const cpu = server.child.cpuSeconds() - cpuBefore
     const foreignCpuPercent = foreign.percent()
     const samples = latencies.slice(0, recorded)
     return {

@@ -39,15 +39,7 @@ export interface ServerKind {
   readonly label: string
   /** Starts the server on a data directory; starting again on the same one is a restart. */
   start(dataDir: string): Promise<ServerHandle>
-  /**
-   * Starts `instances` processes that serve the same documents through Redis (row 5), the
-   * way the server documents for more than one machine; absent for servers without one.
-   */
-  startCluster?(dataDir: string, instances: number): Promise<ServerHandle[]>
 }
-
-/** Redis for the multi-instance row; each cluster gets its own key prefix. */
-export const benchRedisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 const tsxLoader = import.meta.resolve('tsx')
 const preload = import.meta.resolve('./preload.ts')
@@ -111,50 +103,58 @@ async function dongbiToken(base: string): Promise<string> {
   return ((await created.json()) as { token: string }).token
 }
 
+/** 动笔 with extra environment, e.g. a PostgreSQL DATABASE_URL and a REDIS_URL (row 5). */
+export function dongbiWith(extraEnv: NodeJS.ProcessEnv): ServerKind {
+  return { ...dongbi, start: (dataDir) => startDongbi(dataDir, extraEnv) }
+}
+
 export const dongbi: ServerKind = {
   key: 'dongbi',
   label: '动笔 (ours)',
-  async start(dataDir) {
-    fs.mkdirSync(dataDir, { recursive: true })
-    const child = await spawnServer({
-      name: 'dongbi',
-      // BENCH_DONGBI_ENTRY runs a variant of the server (e.g. a prototype of a fix) in its place.
-      args: nodeArgs(path.resolve(repoRoot, process.env.BENCH_DONGBI_ENTRY || 'apps/server/src/main.ts')),
-      cwd: repoRoot,
-      env: {
-        ...baseEnv(),
-        PORT: '0',
-        DATABASE_URL: `sqlite:${path.join(dataDir, 'dongbi.db')}`,
-        WEB_ROOT: '',
-        // The first start creates the admin; a restart on the same data keeps it.
-        ADMIN_USERNAME: benchAdmin.username,
-        ADMIN_PASSWORD: benchAdmin.password,
-        ...pick('SQLITE_SYNCHRONOUS'),
-      },
-      ready: /listening on http:\/\/[^\s]+:(\d+)/,
-    })
-    const base = `http://127.0.0.1:${child.port}`
-    const token = await dongbiToken(base)
-    return {
-      key: 'dongbi',
-      child,
-      dialect: 'y-websocket',
-      async createDocument() {
-        const response = await fetch(`${base}/api/documents`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ title: 'bench' }),
-        })
-        if (response.status !== 201) {
-          throw new Error(`POST /api/documents answered ${response.status}: ${(await response.text()).slice(0, 200)}`)
-        }
-        return ((await response.json()) as { id: string }).id
-      },
-      provider: (id, doc) => stockProvider(`ws://127.0.0.1:${child.port}/collab`, id, doc, { token }),
-      raw: (id) => new RawClient(`ws://127.0.0.1:${child.port}/collab/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`, 'y-websocket', id),
-      stop: (graceMs) => child.stop(graceMs),
-    }
-  },
+  start: (dataDir) => startDongbi(dataDir, {}),
+}
+
+async function startDongbi(dataDir: string, extraEnv: NodeJS.ProcessEnv): Promise<ServerHandle> {
+  fs.mkdirSync(dataDir, { recursive: true })
+  const child = await spawnServer({
+    name: 'dongbi',
+    // BENCH_DONGBI_ENTRY runs a variant of the server (e.g. a prototype of a fix) in its place.
+    args: nodeArgs(path.resolve(repoRoot, process.env.BENCH_DONGBI_ENTRY || 'apps/server/src/main.ts')),
+    cwd: repoRoot,
+    env: {
+      ...baseEnv(),
+      PORT: '0',
+      DATABASE_URL: `sqlite:${path.join(dataDir, 'dongbi.db')}`,
+      WEB_ROOT: '',
+      // The first start creates the admin; a restart on the same data keeps it.
+      ADMIN_USERNAME: benchAdmin.username,
+      ADMIN_PASSWORD: benchAdmin.password,
+      ...pick('SQLITE_SYNCHRONOUS'),
+      ...extraEnv,
+    },
+    ready: /listening on http:\/\/[^\s]+:(\d+)/,
+  })
+  const base = `http://127.0.0.1:${child.port}`
+  const token = await dongbiToken(base)
+  return {
+    key: 'dongbi',
+    child,
+    dialect: 'y-websocket',
+    async createDocument() {
+      const response = await fetch(`${base}/api/documents`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ title: 'bench' }),
+      })
+      if (response.status !== 201) {
+        throw new Error(`POST /api/documents answered ${response.status}: ${(await response.text()).slice(0, 200)}`)
+      }
+      return ((await response.json()) as { id: string }).id
+    },
+    provider: (id, doc) => stockProvider(`ws://127.0.0.1:${child.port}/collab`, id, doc, { token }),
+    raw: (id) => new RawClient(`ws://127.0.0.1:${child.port}/collab/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`, 'y-websocket', id),
+    stop: (graceMs) => child.stop(graceMs),
+  }
 }
 
 export const ywss: ServerKind = {
@@ -181,13 +181,24 @@ export const ywss: ServerKind = {
   },
 }
 
-async function startHocuspocus(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ServerHandle> {
+/** hocuspocus with extra environment, e.g. HOCUSPOCUS_DB and HOCUSPOCUS_REDIS_URL shared by instances (row 5). */
+export function hocuspocusWith(extraEnv: NodeJS.ProcessEnv): ServerKind {
+  return { ...hocuspocus, start: (dataDir) => startHocuspocus(dataDir, extraEnv) }
+}
+
+export const hocuspocus: ServerKind = {
+  key: 'hocuspocus',
+  label: '@hocuspocus/server 4.7 + extension-sqlite',
+  start: (dataDir) => startHocuspocus(dataDir, {}),
+}
+
+async function startHocuspocus(dataDir: string, extraEnv: NodeJS.ProcessEnv): Promise<ServerHandle> {
   fs.mkdirSync(dataDir, { recursive: true })
   const child = await spawnServer({
     name: 'hocuspocus',
     args: nodeArgs(path.join(benchDir, 'servers/hocuspocus-main.ts')),
     cwd: benchDir,
-    env: { ...baseEnv(), HOCUSPOCUS_DB: path.join(dataDir, 'hocuspocus.db'), ...env },
+    env: { ...baseEnv(), HOCUSPOCUS_DB: path.join(dataDir, 'hocuspocus.db'), ...extraEnv },
     ready: /listening on port (\d+)/,
   })
   const url = `ws://127.0.0.1:${child.port}`
@@ -206,19 +217,6 @@ async function startHocuspocus(dataDir: string, env: NodeJS.ProcessEnv = {}): Pr
     raw: (id) => new RawClient(url, 'hocuspocus', id),
     stop: (graceMs) => child.stop(graceMs),
   }
-}
-
-export const hocuspocus: ServerKind = {
-  key: 'hocuspocus',
-  label: '@hocuspocus/server 4.7 + extension-sqlite',
-  start: (dataDir) => startHocuspocus(dataDir),
-  async startCluster(dataDir, instances) {
-    // One SQLite file for all instances (it locks across processes) plus @hocuspocus/extension-redis.
-    const env = { REDIS_URL: benchRedisUrl, REDIS_PREFIX: `bench-${process.pid}-${++nameCounter}` }
-    const handles: ServerHandle[] = []
-    for (let i = 0; i < instances; i++) handles.push(await startHocuspocus(dataDir, env))
-    return handles
-  },
 }
 
 export const allServers: ServerKind[] = [dongbi, ywss, hocuspocus]

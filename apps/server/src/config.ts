@@ -6,8 +6,18 @@ export interface Config {
   port: number
   /** Interface to bind. */
   host: string
-  /** `sqlite:/abs/path.db`, a bare file path, or `:memory:`; default `./data/dongbi.db`. */
+  /**
+   * `sqlite:/abs/path.db`, a bare file path, or `:memory:` (default `./data/dongbi.db`); or
+   * `postgres://user@host:port/db[?schema=name]` for PostgreSQL, which several instances share.
+   */
   databaseUrl: string
+  /** Most connections one process opens to PostgreSQL. */
+  postgresPoolSize: number
+  /**
+   * `redis://host:port[/db]`: instances sharing a PostgreSQL database exchange live updates,
+   * awareness and events through it. Empty for a single instance.
+   */
+  redisUrl: string
   /** SQLite `synchronous` pragma: `normal` survives a process crash, `full` also a power loss. */
   sqliteSynchronous: 'normal' | 'full'
   /** Largest collaboration frame accepted; a larger one closes the socket with 1009. */
@@ -67,6 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: readInt(env, 'PORT', 8420, 0),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || `sqlite:${path.resolve(cwd, 'data/dongbi.db')}`,
+    postgresPoolSize: readInt(env, 'POSTGRES_POOL_SIZE', 10, 1),
+    redisUrl: env.REDIS_URL ?? '',
     sqliteSynchronous: synchronous,
     maxMessageBytes: readInt(env, 'MAX_MESSAGE_BYTES', 16 * MiB, 1024),
     maxDocumentBytes: readInt(env, 'MAX_DOCUMENT_BYTES', 64 * MiB, 1024),

@@ -11,6 +11,8 @@ import { unreadCountOnHello } from './notifications/unreadCountOnHello.ts'
 import { createStore } from './store/createStore.ts'
 import { createSearchIndex } from './search/createSearchIndex.ts'
 import { SearchIndexer } from './search/SearchIndexer.ts'
+import { isPostgresUrl, postgresConnection } from './store/postgresConnection.ts'
+import { RedisFanout } from './cluster/RedisFanout.ts'
 import { checkpointVersions } from './versions/checkpointVersions.ts'
 import type { Store } from './store/Store.ts'
 import type { SearchIndex } from './search/SearchIndex.ts'
@@ -22,6 +24,8 @@ export interface RunningServer {
   store: Store
   collab: CollabServer
   search: SearchIndex
+  /** The link to the other instances, when REDIS_URL is set. */
+  fanout: RedisFanout | undefined
   /** The Hono app (for `app.request()` and route listings). */
   app: ReturnType<typeof createApp>
   /** Stops accepting, flushes every update, compacts and closes the database. */
@@ -30,7 +34,19 @@ export interface RunningServer {
 
 /** Opens the store (running migrations), then serves REST, the web app and the collaboration socket on one port. */
 export async function startServer(config: Config, log: (message: string, error?: unknown) => void = console.error): Promise<RunningServer> {
+  if (config.redisUrl && !isPostgresUrl(config.databaseUrl)) {
+    throw new Error('REDIS_URL joins instances that share one database: set a postgres:// DATABASE_URL too')
+  }
   const store = await createStore(config)
+  let fanout: RedisFanout | undefined
+  try {
+    fanout = config.redisUrl
+      ? await RedisFanout.connect({ url: config.redisUrl, prefix: `dongbi:${postgresConnection(config.databaseUrl).schema}`, log })
+      : undefined
+  } catch (error) {
+    await store.close()
+    throw error
+  }
   if (await bootstrapAdmin(store, config.adminUsername, config.adminPassword)) {
     log(`created the first org admin "${config.adminUsername}" from ADMIN_USERNAME/ADMIN_PASSWORD`)
   }
@@ -40,6 +56,7 @@ export async function startServer(config: Config, log: (message: string, error?:
     ...config,
     store,
     log,
+    fanout,
     authorizer: createCollabAuthorizer(store, config),
     extensions: [checkpointVersions({ store, everyMs: config.checkpointEveryMs }), unreadCountOnHello(store), searchIndexer],
   })
@@ -67,6 +84,7 @@ export async function startServer(config: Config, log: (message: string, error?:
     store,
     collab,
     search,
+    fanout,
     app,
     close() {
       closing ??= (async () => {
@@ -76,6 +94,7 @@ export async function startServer(config: Config, log: (message: string, error?:
         await backfill
         server.closeAllConnections()
         await closed
+        await fanout?.close()
         await store.close()
       })()
       return closing

@@ -7,7 +7,14 @@ import { createUser } from './createUser.ts'
  */
 export async function bootstrapAdmin(store: Store, username: string, password: string): Promise<boolean> {
   if (!username || !password || (await store.users.count()) > 0) return false
-  const user = await createUser(store, { username, displayName: username, password, isAdmin: true })
+  let user
+  try {
+    user = await createUser(store, { username, displayName: username, password, isAdmin: true })
+  } catch (error) {
+    // Several instances starting on one empty database: another created the admin first.
+    if (await store.users.byUsername(username)) return false
+    throw error
+  }
   await store.audit.record({ actorId: null, action: 'admin_bootstrapped', targetType: 'user', targetId: user.id })
   return true
 }

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream'
 import { CloseCode, collabPath, documentId as documentIdSchema, type CollabEvent } from '@dongbi/schema'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import * as Y from 'yjs'
+import type { DocumentSignal, Fanout, ServerSignal } from '../cluster/Fanout.ts'
 import type { Store } from '../store/Store.ts'
 import type { Authorization, CollabAuthorizer } from './CollabAuthorizer.ts'
 import type { CollabExtension } from './CollabExtension.ts'
@@ -23,6 +24,11 @@ export interface CollabServerOptions {
   unloadAfterMs: number
   /** Hooks run in this order (e.g. idle version checkpoints). */
   extensions?: CollabExtension[]
+  /**
+   * Other server instances sharing the store: their updates, awareness and events reach
+   * this instance's sockets and this one's reach theirs. Absent with a single instance.
+   */
+  fanout?: Fanout
   log?: (message: string, error?: unknown) => void
 }
 
@@ -70,6 +76,33 @@ export class CollabServer {
         this.changeHooks.add(run)
       }
     })
+    const fanout = options.fanout
+    if (fanout) {
+      fanout.onServerSignal((signal) => this.receiveServerSignal(signal))
+      fanout.onReconnect(() => {
+        for (const room of this.loaded.values()) room.catchUp().catch((error) => this.log(`catching up ${room.id} failed`, error))
+      })
+    }
+  }
+
+  private receiveServerSignal(signal: ServerSignal): void {
+    if (signal.type === 'notify') this.notifyLocal(signal.userId, signal.event)
+    else void this.recheckLocal(signal.filter)
+  }
+
+  /** Another instance's signal about a document this one has loaded. */
+  private receiveDocumentSignal(room: DocumentRoom, signal: DocumentSignal): void {
+    if (this.rooms.get(room.id) === undefined) return
+    switch (signal.type) {
+      case 'event':
+        return this.broadcastLocal(room.id, encodeEvent(signal.event))
+      case 'close':
+        return room.closeAll(signal.code, signal.reason)
+      case 'discard':
+        return void this.discardLocal(room.id).catch((error) => this.log(`discarding ${room.id} failed`, error))
+      default:
+        return room.receiveSignal(signal)
+    }
   }
 
   /** Number of documents in memory. */
@@ -212,17 +245,27 @@ export class CollabServer {
     if (existing) return existing
     const pending = (async () => {
       await this.unloading.get(id)
+      const fanout = this.options.fanout
       const room = new DocumentRoom(id, {
         store: this.options.store,
         writer: this.writer,
         maxDocumentBytes: this.options.maxDocumentBytes,
         compactAfterUpdates: this.options.compactAfterUpdates,
         onHello: (connection) => void this.greet(connection),
+        publish: fanout && ((signal) => fanout.publish(id, signal)),
         log: this.log,
       })
-      const rows = await room.read()
-      hooks.onRead?.(rows)
-      hooks.onIntegrated?.(room.integrate(rows))
+      // Subscribe before reading the log: an update stored after the read is then heard of,
+      // one stored before is in the log (the room holds signals until it has loaded).
+      try {
+        if (fanout) await fanout.subscribe(id, (signal) => this.receiveDocumentSignal(room, signal))
+        const rows = await room.read()
+        hooks.onRead?.(rows)
+        hooks.onIntegrated?.(room.integrate(rows))
+      } catch (error) {
+        fanout?.unsubscribe(id)
+        throw error
+      }
       this.loaded.set(id, room)
       return room
     })()
@@ -249,6 +292,7 @@ export class CollabServer {
     if (room.connections.size > 0 || this.loaded.get(room.id) !== room) return
     this.rooms.delete(room.id)
     this.loaded.delete(room.id)
+    this.options.fanout?.unsubscribe(room.id)
     const done = this.retire(room).catch((error) => this.log(`unloading ${room.id} failed`, error))
     this.unloading.set(room.id, done)
     await done
@@ -282,6 +326,11 @@ export class CollabServer {
    * read-only in place, raised ones reconnect (4409). Never rejects.
    */
   async recheck(filter: { userId?: string; documentId?: string } = {}): Promise<void> {
+    this.options.fanout?.publishToAll({ type: 'recheck', filter })
+    await this.recheckLocal(filter)
+  }
+
+  private async recheckLocal(filter: { userId?: string; documentId?: string }): Promise<void> {
     const work: Promise<void>[] = []
     for (const room of this.loaded.values()) {
       if (filter.documentId && room.id !== filter.documentId) continue
@@ -305,9 +354,13 @@ export class CollabServer {
 
   /** Sends a live event to every 动笔 client on a document (stock clients never see it). */
   broadcastEvent(documentId: string, event: CollabEvent): void {
+    this.options.fanout?.publish(documentId, { type: 'event', event })
+    this.broadcastLocal(documentId, encodeEvent(event))
+  }
+
+  private broadcastLocal(documentId: string, message: Uint8Array): void {
     const room = this.loaded.get(documentId)
     if (!room) return
-    const message = encodeEvent(event)
     for (const connection of room.connections) if (connection.acceptsEvents) connection.send(message)
   }
 
@@ -331,6 +384,11 @@ export class CollabServer {
    * clients never see a message type they do not know). Answers how many sockets got it.
    */
   notifyUser(userId: string, event: CollabEvent): number {
+    this.options.fanout?.publishToAll({ type: 'notify', userId, event })
+    return this.notifyLocal(userId, event)
+  }
+
+  private notifyLocal(userId: string, event: CollabEvent): number {
     const message = encodeEvent(event)
     let sent = 0
     for (const room of this.loaded.values()) {
@@ -345,6 +403,7 @@ export class CollabServer {
 
   /** Closes every socket of a document, e.g. when it is deleted. */
   closeDocument(id: string, code: number, reason: string): void {
+    this.options.fanout?.publish(id, { type: 'close', code, reason })
     this.loaded.get(id)?.closeAll(code, reason)
   }
 
@@ -354,6 +413,11 @@ export class CollabServer {
    * compaction writes rows for a document that no longer exists.
    */
   async discardDocument(id: string): Promise<void> {
+    this.options.fanout?.publish(id, { type: 'discard' })
+    await this.discardLocal(id)
+  }
+
+  private async discardLocal(id: string): Promise<void> {
     this.cancelUnload(id)
     await this.unloading.get(id)
     const room = this.loaded.get(id)
@@ -361,6 +425,7 @@ export class CollabServer {
     room.closeAll(CloseCode.DocumentNotFound, 'document deleted')
     this.rooms.delete(id)
     this.loaded.delete(id)
+    this.options.fanout?.unsubscribe(id)
     await room.whenWritten()
     room.awareness.destroy()
     room.doc.destroy()
@@ -371,7 +436,11 @@ export class CollabServer {
     this.closing = true
     for (const timer of this.unloadTimers.values()) clearTimeout(timer)
     this.unloadTimers.clear()
-    for (const room of this.loaded.values()) room.closeAll(CloseCode.GoingAway, 'server shutting down')
+    for (const room of this.loaded.values()) {
+      room.closeAll(CloseCode.GoingAway, 'server shutting down')
+      // What other instances change from now on is theirs to store; this one only flushes its own.
+      this.options.fanout?.unsubscribe(room.id)
+    }
     await this.writer.drain()
     await Promise.all(this.changeHooks)
     await Promise.all([...this.loaded.values()].map((room) => this.retire(room)))

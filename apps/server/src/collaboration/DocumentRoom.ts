@@ -1,6 +1,7 @@
 import { CloseCode } from '@dongbi/schema'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import type { DocumentSignal } from '../cluster/Fanout.ts'
 import type { Store } from '../store/Store.ts'
 import { BadMessageError } from './BadMessageError.ts'
 import type { Connection } from './Connection.ts'
@@ -14,8 +15,13 @@ export interface DocumentRoomOptions {
   compactAfterUpdates: number
   /** Called when a socket says `Hello` (it reads `Event` messages from now on). */
   onHello?: (connection: Connection) => void
+  /** Tells the other server instances (see {@link Fanout}); absent with a single instance. */
+  publish?: (signal: DocumentSignal) => void
   log: (message: string, error?: unknown) => void
 }
+
+/** Origin of changes that another server instance stored: applied and broadcast here, never stored or published again. */
+const remoteOrigin = 'remote'
 
 /** What became of a server-side change. */
 export type ServerChangeResult = 'applied' | 'unchanged' | 'too_large'
@@ -48,6 +54,9 @@ export class DocumentRoom {
   private drainWaiters: (() => void)[] = []
   /** Sync step 2 for a client that has nothing, kept until the doc changes: newcomers to a busy-reading document share one encoding. */
   private wholeState: Uint8Array | null = null
+  /** Signals of other instances that arrived while loading, applied once loaded. */
+  private early: DocumentSignal[] | null = []
+  private remoteBroadcastScheduled = false
 
   constructor(
     readonly id: string,
@@ -80,6 +89,10 @@ export class DocumentRoom {
         }
       }
     }, 'load')
+    const early = this.early ?? []
+    this.early = null
+    for (const signal of early) this.receiveSignal(signal)
+    if (this.options.publish) this.options.publish({ type: 'awareness-query' })
     return skipped
   }
 
@@ -89,6 +102,68 @@ export class DocumentRoom {
     if (!empty) return encodeSyncStep2(this.doc, stateVector)
     this.wholeState ??= encodeSyncStep2(this.doc, stateVector)
     return this.wholeState
+  }
+
+  /**
+   * A signal of another server instance (only those about the doc and its awareness). Updates
+   * are durable already: they are applied and broadcast to this instance's sockets, never
+   * stored again; Yjs ignores one this doc already holds (e.g. from the log it loaded).
+   */
+  receiveSignal(signal: DocumentSignal): void {
+    if (this.early) {
+      this.early.push(signal)
+      return
+    }
+    if (signal.type === 'update') {
+      // Always applied, even with a seq at or below one this instance saw: sequence numbers are
+      // handed out before commit, so a lower one can become visible later.
+      this.lastSeq = Math.max(this.lastSeq, signal.seq)
+      this.storedBytes += signal.data.byteLength
+      try {
+        Y.applyUpdate(this.doc, signal.data, remoteOrigin)
+      } catch (error) {
+        this.options.log(`document ${this.id}: an update from another instance failed to apply`, error)
+      }
+      this.scheduleRemoteBroadcast()
+    } else if (signal.type === 'awareness') {
+      try {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, signal.data, remoteOrigin)
+      } catch (error) {
+        this.options.log(`document ${this.id}: bad awareness update from another instance`, error)
+      }
+    } else if (signal.type === 'awareness-query') {
+      const local = [...this.connections].flatMap((connection) => [...connection.awarenessClients])
+      if (local.length > 0) this.options.publish?.({ type: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) })
+    }
+  }
+
+  /**
+   * Re-reads the log after signals may have been lost (the link to the other instances
+   * dropped) and applies what this doc lacks.
+   */
+  async catchUp(): Promise<void> {
+    const { updates, lastSeq } = await this.options.store.loadUpdates(this.id)
+    this.doc.transact(() => {
+      for (const update of updates) {
+        try {
+          Y.applyUpdate(this.doc, update)
+        } catch {
+          // Skipped at load too.
+        }
+      }
+    }, remoteOrigin)
+    this.lastSeq = Math.max(this.lastSeq, lastSeq)
+    this.scheduleRemoteBroadcast()
+  }
+
+  /** Remote updates arriving together go out as one merged message per socket. */
+  private scheduleRemoteBroadcast(): void {
+    if (this.remoteBroadcastScheduled) return
+    this.remoteBroadcastScheduled = true
+    setImmediate(() => {
+      this.remoteBroadcastScheduled = false
+      this.broadcastOutgoing()
+    })
   }
 
   /** Adds a socket and makes the server's opening move: sync step 1 and current awareness. */
@@ -177,13 +252,15 @@ export class DocumentRoom {
         this.storedBytes -= data.byteLength
         this.options.log(`document ${this.id}: append failed`, error)
       } else {
-        this.lastSeq = seq
+        this.lastSeq = Math.max(this.lastSeq, seq)
         this.logCount++
         try {
           Y.applyUpdate(this.doc, data, origin)
         } catch (applyError) {
           this.options.log(`document ${this.id}: stored update failed to apply`, applyError)
         }
+        // Durable first, then the other instances hear of it: what they show survives a crash.
+        this.options.publish?.({ type: 'update', seq, data })
       }
       done(error)
       if (this.pendingWrites === 0) this.drainWaiters.splice(0).forEach((resolve) => resolve())
@@ -249,7 +326,7 @@ export class DocumentRoom {
   private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.wholeState = null
     if (origin === 'load') return
-    this.outgoing.push({ update, origin: (origin as Connection | null) ?? null })
+    this.outgoing.push({ update, origin: origin === remoteOrigin ? null : ((origin as Connection | null) ?? null) })
   }
 
   private handleAwarenessUpdate = (
@@ -265,6 +342,9 @@ export class DocumentRoom {
     if (changed.length === 0) return
     const message = encodeAwareness(this.awareness, changed)
     for (const peer of this.connections) peer.send(message)
+    if (origin !== remoteOrigin && this.options.publish) {
+      this.options.publish({ type: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed) })
+    }
   }
 
   /**

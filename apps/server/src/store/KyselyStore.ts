@@ -1,5 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3'
-import { Migrator, type Kysely } from 'kysely'
+import { Migrator, sql, type Kysely } from 'kysely'
+import * as Y from 'yjs'
 import { AssignmentStore } from './AssignmentStore.ts'
 import { AuditLog } from './AuditLog.ts'
 import { BranchStore } from './BranchStore.ts'
@@ -7,6 +8,7 @@ import { CheckerSettingsStore } from './CheckerSettingsStore.ts'
 import { CommentStore } from './CommentStore.ts'
 import type { Database } from './Database.ts'
 import { JournalStore } from './JournalStore.ts'
+import { dialectOf } from './dialectOf.ts'
 import { migrationProvider } from './migrations/index.ts'
 import { NotificationStore } from './NotificationStore.ts'
 import { ReviewStore } from './ReviewStore.ts'
@@ -19,6 +21,9 @@ import { UserStore } from './UserStore.ts'
 import { VersionStore } from './VersionStore.ts'
 
 type DocumentRow = Database['documents']
+
+/** First key of the two-key advisory locks taken while compacting a document's log. */
+const compactionLockClass = 0x646f63 // 'doc'
 
 function toRecord(row: DocumentRow): DocumentRecord {
   return {
@@ -57,10 +62,18 @@ export class KyselyStore implements Store {
    */
   private appendSqlite: ((entries: AppendEntry[], now: string) => number[]) | undefined
 
+  private readonly sqlite: SqliteDatabase.Database | undefined
+  /** PostgreSQL schema holding the tables (and Kysely's migration tables). */
+  private readonly schema: string | undefined
+  private readonly postgres: boolean
+
   constructor(
     readonly db: Kysely<Database>,
-    private readonly sqlite?: SqliteDatabase.Database,
+    options: { sqlite?: SqliteDatabase.Database; schema?: string } = {},
   ) {
+    this.sqlite = options.sqlite
+    this.schema = options.schema
+    this.postgres = dialectOf(db) === 'postgres'
     this.users = new UserStore(db)
     this.sessions = new SessionStore(db)
     this.branches = new BranchStore(db)
@@ -78,9 +91,15 @@ export class KyselyStore implements Store {
 
   /** Brings the schema up to date; run once at startup. */
   async migrate(): Promise<void> {
-    // Features land on separate branches, each with its own numbered migration; a database that
-    // already ran a later number must still take an earlier one that arrives after it.
-    const { error, results } = await new Migrator({ db: this.db, provider: migrationProvider, allowUnorderedMigrations: true }).migrateToLatest()
+    const { error, results } = await new Migrator({
+      db: this.db,
+      provider: migrationProvider,
+      // Named, because Kysely looks for its tables in every schema of the database otherwise.
+      migrationTableSchema: this.schema,
+      // Features land on separate branches, each with its own numbered migration; a database that
+      // already ran a later number must still take an earlier one that arrives after it.
+      allowUnorderedMigrations: true,
+    }).migrateToLatest()
     const failed = results?.find((r) => r.status === 'Error')
     if (error || failed) {
       throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`)
@@ -195,6 +214,19 @@ export class KyselyStore implements Store {
     const now = new Date().toISOString()
     const appendSqlite = this.sqliteAppender()
     if (appendSqlite) return this.db.connection().execute(async () => appendSqlite(entries, now))
+    if (this.postgres) {
+      // One statement, so one round trip and one commit: it is on the path of every keystroke.
+      // Sequence numbers are drawn in VALUES order, so sorting them gives the entries' order.
+      const docIds = [...new Set(entries.map((e) => e.docId))]
+      const rows = await this.db
+        .with('inserted', (db) => db.insertInto('doc_updates').values(entries.map((e) => ({ doc_id: e.docId, data: e.data }))).returning('seq'))
+        .with('touched', (db) => db.updateTable('documents').set({ updated_at: now }).where('id', 'in', docIds).returning('id'))
+        .selectFrom('inserted')
+        .select('seq')
+        .orderBy('seq')
+        .execute()
+      return rows.map((r) => Number(r.seq))
+    }
     return this.db.transaction().execute(async (trx) => {
       const rows = await trx
         .insertInto('doc_updates')
@@ -222,12 +254,53 @@ export class KyselyStore implements Store {
   }
 
   async compact(docId: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    if (this.postgres) return this.compactShared(docId, state, throughSeq)
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('doc_updates').where('doc_id', '=', docId).where('seq', '<=', throughSeq).execute()
       await trx.insertInto('doc_updates').values({ seq: throughSeq, doc_id: docId, data: state }).execute()
     })
     const sqlite = this.sqlite
     if (sqlite) await this.db.connection().execute(async () => sqlite.pragma('incremental_vacuum'))
+  }
+
+  /**
+   * Compaction when several server instances append to the same log (PostgreSQL). Another
+   * instance may have stored rows up to `throughSeq` that this one has not applied yet, so
+   * the rows are read back inside the transaction and merged into `state` (Yjs updates are
+   * idempotent) before they are replaced, and only rows read are deleted. A transaction-scoped
+   * advisory lock on the document keeps two instances from compacting it at once; when
+   * another holds it, this one skips (the other is doing the work).
+   */
+  private async compactShared(docId: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${compactionLockClass}, hashtext(${docId})) as locked`.execute(trx)
+      if (!rows[0]?.locked) return
+      // Read and deleted in one statement: exactly the rows merged below are removed, even
+      // when another instance commits a lower seq meanwhile (that row stays, unmerged).
+      const logged = await trx
+        .deleteFrom('doc_updates')
+        .where('doc_id', '=', docId)
+        .where('seq', '<=', throughSeq)
+        .returning(['seq', 'data'])
+        .execute()
+      if (logged.length === 0) return
+      logged.sort((a, b) => Number(a.seq) - Number(b.seq))
+      const doc = new Y.Doc()
+      try {
+        Y.applyUpdate(doc, state)
+        for (const row of logged) {
+          try {
+            Y.applyUpdate(doc, row.data)
+          } catch {
+            // A row that never applied is left out, as loading skips it.
+          }
+        }
+        const lastSeq = Number(logged[logged.length - 1]!.seq)
+        await trx.insertInto('doc_updates').values({ seq: lastSeq, doc_id: docId, data: Y.encodeStateAsUpdate(doc) }).execute()
+      } finally {
+        doc.destroy()
+      }
+    })
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,11 @@
 import type { VersionKind } from '@dongbi/schema'
-import type { Kysely, Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import { newId } from '../auth/secretToken.ts'
 import type { Database, DocumentVersionsTable } from './Database.ts'
+import { dialectOf } from './dialectOf.ts'
+
+/** First key of the advisory lock that numbers a document's versions one at a time (PostgreSQL). */
+const versionNumberLockClass = 0x766572 // 'ver'
 
 export type VersionRow = Selectable<DocumentVersionsTable>
 /** A version without its content, for lists. */
@@ -18,11 +22,12 @@ export interface NewVersion {
 }
 
 /**
- * Inserts a version numbered one past the document's last. Takes the database or a
- * transaction, so a submission can freeze its version in the same transaction as the
+ * Inserts a version numbered one past the document's last. Takes a transaction (on
+ * PostgreSQL the numbering lock lasts until it ends), so a submission can freeze its version in the same transaction as the
  * state change; the unique (document_id, number) index refuses a duplicate number.
  */
 export async function insertVersion(db: Kysely<Database>, version: NewVersion): Promise<VersionRow> {
+  await lockVersions(db, version.documentId)
   const last = await db
     .selectFrom('document_versions')
     .select((eb) => eb.fn.max('number').as('n'))
@@ -43,12 +48,43 @@ export async function insertVersion(db: Kysely<Database>, version: NewVersion): 
   return row
 }
 
+/**
+ * SQLite runs one writer at a time; concurrent PostgreSQL transactions (several server
+ * instances) would read the same state, so they take turns per document. Held until the
+ * transaction `db` belongs to ends; taking it twice in one transaction is fine.
+ */
+async function lockVersions(db: Kysely<Database>, documentId: string): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return
+  await sql`select pg_advisory_xact_lock(${versionNumberLockClass}, hashtext(${documentId}))`.execute(db)
+}
+
 /** Frozen copies of documents. */
 export class VersionStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   create(version: NewVersion): Promise<VersionRow> {
     return this.db.transaction().execute((trx) => insertVersion(trx, version))
+  }
+
+  /**
+   * An automatic checkpoint, unless the latest version already holds this content (or, with
+   * no version yet, the body is empty). Decided under the document's lock, so instances
+   * unloading the same document together keep one. Null when nothing was kept.
+   */
+  createCheckpoint(version: Omit<NewVersion, 'kind' | 'createdBy'>): Promise<VersionRow | null> {
+    const content = JSON.stringify(version.content)
+    return this.db.transaction().execute(async (trx) => {
+      await lockVersions(trx, version.documentId)
+      const latest = await trx
+        .selectFrom('document_versions')
+        .select('content')
+        .where('document_id', '=', version.documentId)
+        .orderBy('number', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+      if (latest ? latest.content === content : version.characters === 0) return null
+      return insertVersion(trx, { ...version, kind: 'checkpoint', createdBy: null })
+    })
   }
 
   /** Newest first, without content. */

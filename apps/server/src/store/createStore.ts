@@ -1,13 +1,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import type { Database } from './Database.ts'
 import { KyselyStore } from './KyselyStore.ts'
+import { isPostgresUrl, openPostgresPool, postgresConnection } from './postgresConnection.ts'
 
 export interface StoreOptions {
   databaseUrl: string
   sqliteSynchronous: 'normal' | 'full'
+  /** Most connections one process opens to PostgreSQL. */
+  postgresPoolSize?: number
 }
 
 /** Resolves `sqlite:/abs/path.db`, `sqlite:relative.db`, a bare path or `:memory:` to a file name. */
@@ -16,10 +19,14 @@ export function sqliteFileName(databaseUrl: string): string {
   return raw === ':memory:' ? raw : path.resolve(raw)
 }
 
-/** Opens the store named by `databaseUrl` and migrates it to the latest schema. */
-export async function createStore({ databaseUrl, sqliteSynchronous }: StoreOptions): Promise<KyselyStore> {
-  if (/^postgres(ql)?:/.test(databaseUrl)) {
-    throw new Error('PostgreSQL is not supported yet; use a sqlite: DATABASE_URL')
+/** Opens the store named by `databaseUrl` (`postgres://…` or SQLite) and migrates it to the latest schema. */
+export async function createStore({ databaseUrl, sqliteSynchronous, postgresPoolSize = 10 }: StoreOptions): Promise<KyselyStore> {
+  if (isPostgresUrl(databaseUrl)) {
+    const connection = postgresConnection(databaseUrl)
+    const pool = await openPostgresPool(connection, postgresPoolSize)
+    const store = new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), { schema: connection.schema })
+    await store.migrate()
+    return store
   }
   const fileName = sqliteFileName(databaseUrl)
   if (fileName !== ':memory:') fs.mkdirSync(path.dirname(fileName), { recursive: true })
@@ -31,7 +38,7 @@ export async function createStore({ databaseUrl, sqliteSynchronous }: StoreOptio
   sqlite.pragma(`synchronous = ${sqliteSynchronous.toUpperCase()}`)
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const store = new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), sqlite)
+  const store = new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), { sqlite })
   await store.migrate()
   return store
 }

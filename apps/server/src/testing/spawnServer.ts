@@ -42,16 +42,17 @@ export interface SpawnedServer {
 
 /**
  * Runs `node --import tsx apps/server/src/main.ts` as its own process on port 0 with the given
- * SQLite file, and resolves once it prints its URL.
+ * database — a SQLite file, or any DATABASE_URL (`postgres://…`, `sqlite:…`) — and resolves
+ * once it prints its URL.
  */
-export async function spawnServer(databaseFile: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
+export async function spawnServer(database: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${databaseFile}`,
+      DATABASE_URL: /^(postgres(ql)?|sqlite):/.test(database) ? database : `sqlite:${database}`,
       WEB_ROOT: '',
       ADMIN_USERNAME: rootUsername,
       ADMIN_PASSWORD: rootPassword,

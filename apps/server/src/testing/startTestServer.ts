@@ -1,11 +1,11 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createUser } from '../auth/createUser.ts'
-import { hashSecret, newId, newSecret } from '../auth/secretToken.ts'
 import { loadConfig, type Config } from '../config.ts'
 import { startServer, type RunningServer } from '../startServer.ts'
 import type { UserRow } from '../store/UserStore.ts'
+import { addUserWithToken, newTokenFor } from './addUserWithToken.ts'
+import { testDatabase } from './testDatabase.ts'
 
 export interface TestServer extends RunningServer {
   dir: string
@@ -22,14 +22,19 @@ export interface TestServer extends RunningServer {
   addUser(username: string, options?: { isAdmin?: boolean; displayName?: string; password?: string }): Promise<{ user: UserRow; token: string }>
 }
 
-/** A real server on port 0 with a fresh temporary SQLite file. Close it in `afterAll`/`afterEach`. */
+/**
+ * A real server on port 0 with a fresh database: a temporary SQLite file, or with
+ * DONGBI_TEST_DATABASE=postgres a new schema in the local PostgreSQL (dropped at close).
+ * Close it in `afterAll`/`afterEach`.
+ */
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dongbi-test-'))
+  const database = testDatabase(dir)
   const config: Config = {
     ...loadConfig({}),
     port: 0,
     host: '127.0.0.1',
-    databaseUrl: `sqlite:${path.join(dir, 'test.db')}`,
+    databaseUrl: database.url,
     webRoot: '',
     unloadAfterMs: 60_000,
     ...overrides,
@@ -39,28 +44,13 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     errors.push(`${message} ${error instanceof Error ? error.message : (error ?? '')}`)
   })
 
-  async function addUser(username: string, options: { isAdmin?: boolean; displayName?: string; password?: string } = {}) {
-    const user = await createUser(server.store, {
-      username,
-      displayName: options.displayName ?? username,
-      password: options.password ?? 'correct horse battery staple',
-      isAdmin: options.isAdmin,
-    })
-    const token = newSecret('dbt_')
-    await server.store.sessions.insertToken({
-      id: newId(),
-      user_id: user.id,
-      name: 'test',
-      token_hash: hashSecret(token),
-      created_at: new Date().toISOString(),
-      last_used_at: null,
-      expires_at: null,
-      revoked_at: null,
-    })
-    return { user, token }
-  }
+  const addUser = (username: string, options: { isAdmin?: boolean; displayName?: string; password?: string } = {}) => addUserWithToken(server.store, username, options)
 
-  const root = await addUser('root', { isAdmin: true, displayName: '管理员' })
+  // A second instance on the same database (overrides.databaseUrl) shares the first one's root.
+  const existingRoot = await server.store.users.byUsername('root')
+  const root = existingRoot
+    ? { user: existingRoot, token: await newTokenFor(server.store, existingRoot.id) }
+    : await addUser('root', { isAdmin: true, displayName: '管理员' })
   const close = server.close
   return {
     ...server,
@@ -81,6 +71,8 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     },
     async close() {
       await close()
+      // Only the database this server created: a second instance leaves the shared one alone.
+      if (!overrides.databaseUrl) await database.drop()
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }

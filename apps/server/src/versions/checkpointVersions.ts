@@ -19,10 +19,7 @@ export function checkpointVersions({ store, everyMs }: CheckpointOptions): Colla
   const editedSince = new Map<string, number>()
 
   async function checkpoint(documentId: string, snapshot: ReturnType<typeof snapshotBody>): Promise<void> {
-    const latest = await store.versions.latest(documentId)
-    const content = JSON.stringify(snapshot.json)
-    if (latest ? latest.content === content : snapshot.characters === 0) return
-    await store.versions.create({ documentId, kind: 'checkpoint', createdBy: null, content: snapshot.json, characters: snapshot.characters })
+    await store.versions.createCheckpoint({ documentId, content: snapshot.json, characters: snapshot.characters })
   }
 
   return {

@@ -7,8 +7,9 @@ import { hashSecret } from '../../auth/secretToken.ts'
 import { loadConfig } from '../../config.ts'
 import { startServer } from '../../startServer.ts'
 import type { KyselyStore } from '../../store/KyselyStore.ts'
+import { dialectOf } from '../../store/dialectOf.ts'
 import type { UserRow } from '../../store/UserStore.ts'
-import { login, openRawSocket, sessionCookieOf, startTestServer, type TestServer } from '../../testing/index.ts'
+import { login, openRawSocket, sessionCookieOf, startTestServer, testDatabase, type TestServer } from '../../testing/index.ts'
 
 const password = 'correct horse battery staple'
 type ErrorJson = { error: { code: string; message: string } }
@@ -348,7 +349,8 @@ describe('expiry', () => {
 describe('first admin from ADMIN_USERNAME/ADMIN_PASSWORD', () => {
   it('is created on an empty database only', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dongbi-bootstrap-'))
-    const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl: `sqlite:${path.join(dir, 'test.db')}`, webRoot: '' }
+    const database = testDatabase(dir)
+    const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl: database.url, webRoot: '' }
     const logs: string[] = []
     try {
       const first = await startServer({ ...config, adminUsername: 'chief', adminPassword: 'first admin passphrase' }, (m) => logs.push(m))
@@ -375,6 +377,7 @@ describe('first admin from ADMIN_USERNAME/ADMIN_PASSWORD', () => {
       }
       expect(logs.filter((m) => m.includes('created the first org admin'))).toHaveLength(1)
     } finally {
+      await database.drop()
       fs.rmSync(dir, { recursive: true, force: true })
     }
   })
@@ -400,9 +403,10 @@ describe('hardening', () => {
     expect(bad.status).toBe(400)
     expect(await bad.text()).not.toMatch(stackLike)
 
-    // A genuine failure: the database refuses writes.
+    // A genuine failure: the database refuses writes (SQLite), or the table is gone (PostgreSQL).
     const db = (server.store as KyselyStore).db
-    await sql`PRAGMA query_only = 1`.execute(db)
+    const pg = dialectOf(db) === 'postgres'
+    await (pg ? sql`alter table documents rename to documents_hidden` : sql`PRAGMA query_only = 1`).execute(db)
     try {
       const failed = await server.api('/api/documents', { method: 'POST', body: { title: '写不进去' } })
       expect(failed.status).toBe(500)
@@ -410,9 +414,9 @@ describe('hardening', () => {
       expect(JSON.parse(text)).toEqual({ error: { code: 'internal_error', message: '服务器内部错误 (internal error)' } })
       expect(text).not.toMatch(stackLike)
     } finally {
-      await sql`PRAGMA query_only = 0`.execute(db)
+      await (pg ? sql`alter table documents_hidden rename to documents` : sql`PRAGMA query_only = 0`).execute(db)
     }
-    expect(server.errors.some((e) => /readonly/i.test(e))).toBe(true)
+    expect(server.errors.some((e) => (pg ? /does not exist/ : /readonly/i).test(e))).toBe(true)
     server.errors.length = 0
   })
 
