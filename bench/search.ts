@@ -1,7 +1,8 @@
 /**
  * Search latency on a realistic corpus: 1,000 documents of speech-sized Chinese text (the
  * study-month speech, paragraphs shuffled per document, about 5,000 characters each), in a
- * real server with its SQLite FTS5 trigram index. Times each kind of query end to end
+ * real server with its SQLite FTS5 trigram index (or, with DONGBI_TEST_DATABASE=postgres, its
+ * PostgreSQL pg_trgm index). Times each kind of query end to end
  * (GET /api/search: auth, SQL with the readability condition, the policy check per hit,
  * excerpts, JSON) and at the index alone, for an org admin (reads everything) and a branch
  * member (reads about half). Also the cost of keeping the index current: extracting a
@@ -76,8 +77,9 @@ try {
     await server.search.setBody(id, text, new Date().toISOString())
     storeTimes.push(performance.now() - started)
   }
-  const dbFile = server.config.databaseUrl.replace(/^sqlite:/, '')
-  const dbBytes = fs.statSync(dbFile).size + (fs.existsSync(`${dbFile}-wal`) ? fs.statSync(`${dbFile}-wal`).size : 0)
+  // The SQLite file's size; in PostgreSQL mode (DONGBI_TEST_DATABASE=postgres) not measured.
+  const dbFile = server.config.databaseUrl.startsWith('sqlite:') ? server.config.databaseUrl.replace(/^sqlite:/, '') : null
+  const dbBytes = dbFile ? fs.statSync(dbFile).size + (fs.existsSync(`${dbFile}-wal`) ? fs.statSync(`${dbFile}-wal`).size : 0) : NaN
 
   // Extracting the text from a Y.Doc, as the indexer does after each debounced change.
   const doc = new Y.Doc()

@@ -9,7 +9,6 @@ export const errorStatus = {
   unsupported_media_type: 415,
   too_many_requests: 429,
   internal_error: 500,
-  unavailable: 503,
 } as const
 
 export type ErrorCode = keyof typeof errorStatus

@@ -7,6 +7,7 @@ import { documentKind } from './004_document_kind.ts'
 import { branchTemplates } from './006_branch_templates.ts'
 import { assignments } from './007_assignments.ts'
 import { search } from './009_search.ts'
+import { searchPostgres } from './010_search_postgres.ts'
 import { journal } from './008_journal.ts'
 import { checkerSettings } from './005_checker_settings.ts'
 
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '006_branch_templates': branchTemplates,
   '007_assignments': assignments,
   '009_search': search,
+  '010_search_postgres': searchPostgres,
   '008_journal': journal,
   '005_checker_settings': checkerSettings,
 }
