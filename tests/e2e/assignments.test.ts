@@ -174,13 +174,47 @@ describe('peer review in Chromium', () => {
     expect(await author.page.textContent('.review-chip')).not.toMatch(/郑华|钱进/)
     await screenshot(author.page, 'assignment-editor-peer-anonymous')
 
-    // The form: an age audience (45 and under by default) shown with its hint.
+    // A peer comments in the editor: the author sees the thread live, by alias — also the avatar
+    // and the peer's caret; the peer sees her own name.
+    await peerA.page.goto(`${app.server.url}/d/${mine.documentId}`)
+    await waitSynced(peerA.page)
+    await selectText(peerA.page, '心得体会')
+    await peerA.page.click('button.comment-button')
+    await peerA.page.fill('.composer textarea', '开头可以联系本职工作，写得更具体些。')
+    await peerA.page.click('.composer button[type=submit]')
+    await peerA.page.waitForSelector('.thread .comment-head')
+    expect(await peerA.page.textContent('.thread .comment-head')).toContain('郑华')
+    await author.page.waitForSelector('.thread .comment-body')
+    const head = (await author.page.textContent('.thread .comment-head'))!
+    expect(head).toMatch(/同伴评审 [12]\/2/)
+    expect(head).not.toMatch(/郑华|钱进/)
+    expect(await author.page.textContent('.thread .avatar')).toMatch(/^\s*[12]\s*$/)
+    await peerA.page.click('.ProseMirror')
+    await author.page.waitForSelector('.collaboration-carets__label')
+    expect(await author.page.textContent('.collaboration-carets__label')).toMatch(/同伴评审 [12]\/2/)
+    expect(await author.page.textContent('dongbi-comments-panel')).not.toMatch(/郑华|钱进/)
+    await author.page.locator('dongbi-comments-panel').scrollIntoViewIfNeeded()
+    await screenshot(author.page, 'assignment-comments-peer-anonymous')
+    // The setter sees the name.
+    await secretary.page.goto(`${app.server.url}/d/${mine.documentId}`)
+    await secretary.page.waitForSelector('.thread .comment-head')
+    expect(await secretary.page.textContent('.thread .comment-head')).toContain('郑华')
+
+    // The form: the template select lists the type's built-in template (chosen) and the branch's own.
+    const source = await as(secretary.token, '/api/documents', 'POST', { title: '支部心得范文', kind: 'reflection', branchId: branch.id })
+    const saved = await as(secretary.token, `/api/branches/${branch.id}/templates`, 'POST', { name: '支部心得范文', kind: 'reflection', documentId: source.id })
     await secretary.page.goto(`${app.server.url}/assignments/${assignment.id}/edit`)
     await secretary.page.waitForSelector('form.asg-form')
+    expect(await secretary.page.inputValue('select[name=template]')).toBe('reflection')
+    expect(await secretary.page.$$eval('select[name=template] option', (options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['reflection', saved.id, ''])
+    await secretary.page.selectOption('select[name=kind]', 'notice')
+    expect(await secretary.page.inputValue('select[name=template]')).toBe('notice')
+
+    // The form: an age audience (45 and under by default) shown with its hint.
     await secretary.page.check('input[name=audience][value=age]')
     await secretary.page.waitForSelector('input[name=maxAge]')
     await secretary.page.locator('fieldset', { hasText: '布置对象' }).scrollIntoViewIfNeeded()
     await screenshot(secretary.page, 'assignment-form-age')
-    expect([...secretary.errors, ...author.errors]).toEqual([])
+    expect([...secretary.errors, ...author.errors, ...peerA.errors]).toEqual([])
   })
 })
