@@ -192,7 +192,15 @@ describe('peer review in Chromium', () => {
     await peerA.page.click('.ProseMirror')
     await author.page.waitForSelector('.collaboration-carets__label')
     expect(await author.page.textContent('.collaboration-carets__label')).toMatch(/同伴评审 [12]\/2/)
+    // She suggests (可评论): the suggestion is recorded under her alias; she may still withdraw it.
+    await selectText(peerA.page, '心得体会', { collapse: true })
+    await peerA.page.keyboard.type('与收获')
+    await author.page.waitForSelector('.suggestion-card')
+    expect(await author.page.textContent('.suggestion-card .who')).toMatch(/同伴评审 [12]\/2 建议插入/)
+    expect(await author.page.getAttribute('dongbi-editor ins.dongbi-suggestion', 'data-suggestion-author-name')).toMatch(/^同伴评审 [12]\/2$/)
+    await peerA.page.waitForSelector('.suggestion-card button.reject')
     expect(await author.page.textContent('dongbi-comments-panel')).not.toMatch(/郑华|钱进/)
+    expect(await author.page.textContent('dongbi-suggestions-panel')).not.toMatch(/郑华|钱进/)
     await author.page.locator('dongbi-comments-panel').scrollIntoViewIfNeeded()
     await screenshot(author.page, 'assignment-comments-peer-anonymous')
     // The setter sees the name.

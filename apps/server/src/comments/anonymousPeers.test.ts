@@ -1,12 +1,13 @@
-import type { AssignmentDetailDto, AssignmentDto, NotificationDto, ThreadDto, WorkContextDto } from '@dongbi/schema'
+import { editorSchema, updateYdoc, ydocToNode, type AssignmentDetailDto, type AssignmentDto, type DocumentDto, type NotificationDto, type ThreadDto, type WorkContextDto } from '@dongbi/schema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connectRaw, startTestServer, type RawSocket, type TestServer } from '../testing/index.ts'
+import * as Y from 'yjs'
+import { connectRaw, encodeSync, startTestServer, syncUpdate, type RawSocket, type TestServer } from '../testing/index.ts'
 import { decodeAwarenessEntries, encodeAwarenessEntries, encodeHello } from '../testing/rawSocket.ts'
 
 /**
  * Anonymous peer review beyond the assignment panel: comment threads (REST and live events),
- * notifications and carets name a peer 同伴评审 k/N to the author and the other peers, while
- * the peer themself and the setter see real names.
+ * notifications, carets and suggestions name a peer 同伴评审 k/N to the author and the other
+ * peers, while the peer themself and the setter see real names.
  */
 
 type Person = 'secretary' | 'alice' | 'bob' | 'carol'
@@ -147,6 +148,47 @@ describe('an anonymous peer on the work document', () => {
     const entry = message.type === 'awareness' ? decodeAwarenessEntries(message.payload).find((e) => e.clientId === 4242) : undefined
     expect(entry?.state.user).toEqual({ id: 'peer-1', name: '同伴评审 1/2', color: '#6e7781' })
     author.close()
+    peer.close()
+  })
+
+  it('tells the document’s answer it is an assignment work, and a peer the alias they act under', async () => {
+    const alice = await call<DocumentDto>('alice', `/api/documents/${documentId}`)
+    expect(alice.body.assignmentId).toEqual(expect.any(String))
+    expect(alice.body.shownAs).toBeUndefined()
+    expect((await call<DocumentDto>('bob', `/api/documents/${documentId}`)).body.shownAs).toEqual({ id: 'peer-1', name: '同伴评审 1/2' })
+    expect((await call<DocumentDto>('carol', `/api/documents/${documentId}`)).body.shownAs).toEqual({ id: 'peer-2', name: '同伴评审 2/2' })
+    const plain = await call<DocumentDto>('alice', '/api/documents', { method: 'POST', body: { title: '随笔' } })
+    expect(plain.body).not.toHaveProperty('assignmentId')
+    expect((await call<DocumentDto>('alice', `/api/documents/${plain.body.id}`)).body).not.toHaveProperty('assignmentId')
+  })
+
+  it('takes a peer’s suggestions only under the alias, so the author’s document never holds her name', async () => {
+    const peer = await connectRaw(server.collabUrl, documentId, { token: tokens.carol })
+    await peer.roundTrip()
+    const suggest = async (authorId: string, authorName: string, suggestionId: string) => {
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(await server.collab.readDocument(documentId)))
+      let update: Uint8Array | undefined
+      doc.on('update', (u: Uint8Array) => (update = update ? Y.mergeUpdates([update, u]) : u))
+      const json = ydocToNode(doc).toJSON()
+      const block = (json.content as { content?: unknown[] }[]).find((b) => b.content?.length)!
+      block.content!.push({ type: 'text', text: '建议补充', marks: [{ type: 'suggestionInsert', attrs: { id: suggestionId, authorId, authorName, createdAt: '' } }] })
+      updateYdoc(doc, editorSchema().nodeFromJSON(json))
+      peer.send(encodeSync(syncUpdate, update!))
+      await peer.roundTrip()
+    }
+    const authors = async () => {
+      const found: string[] = []
+      ydocToNode(await server.collab.readDocument(documentId)).descendants((node) => node.marks.forEach((m) => m.type.name === 'suggestionInsert' && found.push(`${m.attrs.authorId}:${m.attrs.authorName}`)))
+      return found
+    }
+    const refusals = () => peer.messages.filter((m) => m.type === 'auth' && m.permissionDenied.startsWith('refused')).length
+    await suggest(ids.carol, '孙丽', 'own-name')
+    expect(refusals()).toBe(1)
+    expect(await authors()).toEqual([])
+    await suggest('peer-2', '同伴评审 2/2', 'as-alias')
+    expect(refusals()).toBe(1)
+    expect(await authors()).toEqual(['peer-2:同伴评审 2/2'])
     peer.close()
   })
 })

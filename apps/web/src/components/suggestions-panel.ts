@@ -14,6 +14,8 @@ import { tr } from '../messages.ts'
 export class DongbiSuggestionsPanel extends LitElement {
   @property({ attribute: false }) editorElement: DongbiEditor | null = null
   @property({ attribute: false }) me!: UserDto
+  /** The id the user's own suggestions carry: theirs, or an anonymous peer's alias id. */
+  @property() authorId = ''
   /** May accept and reject (edit access or more). */
   @property({ type: Boolean }) canResolve = false
   @state() private suggestions: SuggestionSummary[] = []
@@ -48,7 +50,7 @@ export class DongbiSuggestionsPanel extends LitElement {
 
   private renderCard(s: SuggestionSummary) {
     const kind = s.inserted && s.deleted ? 'replace' : s.inserted ? 'insert' : 'delete'
-    const mine = s.authorId === this.me.id
+    const mine = s.authorId === (this.authorId || this.me.id)
     return html`<article class="suggestion-card" data-suggestion-id=${s.id} @click=${() => this.editorElement?.revealSuggestion(s.id)}>
       <p class="who">${tr(`suggest.${kind}`, { name: s.authorName })}</p>
       <p class="what">

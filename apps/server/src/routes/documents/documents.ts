@@ -19,6 +19,7 @@ import { ApiError } from '../../http/ApiError.ts'
 import { parseJson, parseQuery } from '../../http/parseJson.ts'
 import { requireUser } from '../../http/requireUser.ts'
 import { documentAccess } from '../../policies/documentAccess.ts'
+import { documentAssignmentFields } from '../../assignments/documentAssignmentFields.ts'
 import { presentDocument } from '../../presenters/presentDocument.ts'
 import { assertLive, findDocument } from './findDocument.ts'
 
@@ -54,14 +55,14 @@ export const documents = new Hono()
   })
   .get('/:id', async (c) => {
     const { record, access } = await findDocument(c, 'view')
-    return c.json(presentDocument(record, access))
+    return c.json(presentDocument(record, access, await documentAssignmentFields(c.var.services.store, c.var.principal!.user, record.id)))
   })
   .patch('/:id', async (c) => {
     const { record, access } = await findDocument(c, 'edit')
     assertLive(record)
     const { title } = await parseJson(c, updateDocumentBody)
     const updated = await c.var.services.store.updateDocument(record.id, { title })
-    return c.json(presentDocument(updated!, access))
+    return c.json(presentDocument(updated!, access, await documentAssignmentFields(c.var.services.store, c.var.principal!.user, record.id)))
   })
   .delete('/:id', async (c) => {
     const { record, access } = await findDocument(c, 'owner')
