@@ -151,6 +151,19 @@ describe('an anonymous peer on the work document', () => {
     peer.close()
   })
 
+  it('is 同伴评审 k/N in the author’s share list (reviewers get a share on submission)', async () => {
+    type Shares = { shares: { granteeId: string; granteeName: string; alias?: unknown }[] }
+    const seen = (await call<Shares>('alice', `/api/documents/${documentId}/shares`)).body.shares
+    expect(seen.map((s) => [s.granteeId, s.granteeName]).sort()).toEqual([
+      ['peer-1', '同伴评审 1/2'],
+      ['peer-2', '同伴评审 2/2'],
+      [ids.secretary, '王书记'],
+    ].sort())
+    expect(JSON.stringify(seen)).not.toMatch(realNames)
+    const bySetter = (await call<Shares>('secretary', `/api/documents/${documentId}/shares`)).body.shares
+    expect(bySetter.map((s) => s.granteeName).sort()).toEqual(['刘强', '孙丽', '王书记'].sort())
+  })
+
   it('tells the document’s answer it is an assignment work, and a peer the alias they act under', async () => {
     const alice = await call<DocumentDto>('alice', `/api/documents/${documentId}`)
     expect(alice.body.assignmentId).toEqual(expect.any(String))
