@@ -203,6 +203,15 @@ describe('peer review in Chromium', () => {
     expect(await author.page.textContent('dongbi-suggestions-panel')).not.toMatch(/郑华|钱进/)
     await author.page.locator('dongbi-comments-panel').scrollIntoViewIfNeeded()
     await screenshot(author.page, 'assignment-comments-peer-anonymous')
+    // The share list names reviewers' shares by alias too, without controls.
+    await author.page.click('button.share-button')
+    await author.page.waitForSelector('dongbi-share-dialog li[data-grantee="peer-1"]')
+    const shares = (await author.page.textContent('dongbi-share-dialog ul'))!
+    expect(shares).toContain('同伴评审 1/2')
+    expect(shares).not.toMatch(/郑华|钱进/)
+    expect(await author.page.$('dongbi-share-dialog li[data-grantee="peer-1"] select')).toBeNull()
+    await screenshot(author.page, 'assignment-share-peer-anonymous')
+    await author.page.keyboard.press('Escape')
     // The setter sees the name.
     await secretary.page.goto(`${app.server.url}/d/${mine.documentId}`)
     await secretary.page.waitForSelector('.thread .comment-head')
