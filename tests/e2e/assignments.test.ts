@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { editorText, screenshot, selectText } from './browser.ts'
+import { createDocument } from './appServer.ts'
+import { editorText, openEditor, screenshot, selectText } from './browser.ts'
 import { useApp } from './useApp.ts'
 
 /**
@@ -163,8 +164,16 @@ describe('peer review in Chromium', () => {
     await as(peerA.token, `/api/documents/${mine.documentId}/assignment/scores`, 'PUT', { scores: [{ criterionId: 'content', levelId: 'a', note: '例子具体' }, { criterionId: 'style', levelId: 'b' }] })
     await as(peerB.token, `/api/documents/${mine.documentId}/assignment/scores`, 'PUT', { scores: [{ criterionId: 'content', levelId: 'b' }, { criterionId: 'style', levelId: 'a', note: '语言平实' }] })
 
+    // The editor asks for the assignment only on assignment works.
+    const asked: string[] = []
+    author.page.on('request', (request) => {
+      if (/^\/api\/documents\/[^/]+\/assignment$/.test(new URL(request.url()).pathname)) asked.push(request.url())
+    })
+    await openEditor(author.page, app.server.url, await createDocument(app.server, '随笔', author.token))
+    expect(asked).toEqual([])
     await author.page.goto(`${app.server.url}/d/${mine.documentId}`)
     await author.page.waitForSelector('.asg-panel .total')
+    expect(asked.length).toBeGreaterThan(0)
     const panel = (await author.page.textContent('.asg-panel'))!
     expect(panel).toContain('同伴评审 1/2')
     expect(panel).toContain('同伴评审 2/2')
@@ -205,11 +214,11 @@ describe('peer review in Chromium', () => {
     await screenshot(author.page, 'assignment-comments-peer-anonymous')
     // The share list names reviewers' shares by alias too, without controls.
     await author.page.click('button.share-button')
-    await author.page.waitForSelector('dongbi-share-dialog li[data-grantee="peer-1"]')
+    await author.page.waitForSelector('dongbi-share-dialog li[data-grantee="peer-1-of-2"]')
     const shares = (await author.page.textContent('dongbi-share-dialog ul'))!
     expect(shares).toContain('同伴评审 1/2')
     expect(shares).not.toMatch(/郑华|钱进/)
-    expect(await author.page.$('dongbi-share-dialog li[data-grantee="peer-1"] select')).toBeNull()
+    expect(await author.page.$('dongbi-share-dialog li[data-grantee="peer-1-of-2"] select')).toBeNull()
     await screenshot(author.page, 'assignment-share-peer-anonymous')
     await author.page.keyboard.press('Escape')
     // The setter sees the name.

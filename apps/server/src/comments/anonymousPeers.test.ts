@@ -99,7 +99,7 @@ describe('an anonymous peer on the work document', () => {
     expect(created.body.author).toEqual({ id: ids.carol, name: '孙丽', color: expect.any(String) })
 
     const live = await threadEvent(author, created.body.id, 1)
-    expect(live.author).toEqual({ id: 'peer-2', name: '同伴评审 2/2', color: '#6e7781', alias: { index: 2, of: 2 } })
+    expect(live.author).toEqual({ id: 'peer-2-of-2', name: '同伴评审 2/2', color: '#6e7781', alias: { index: 2, of: 2 } })
     expect(JSON.stringify(live)).not.toMatch(realNames)
     expect(JSON.stringify(live)).not.toContain(ids.carol)
     expect((await threadEvent(setter, created.body.id, 1)).author.name).toBe('孙丽')
@@ -146,7 +146,7 @@ describe('an anonymous peer on the work document', () => {
     peer.send(encodeAwarenessEntries([{ clientId: 4242, clock: 1, state: { user: { id: ids.bob, name: '刘强', color: '#ff0000' }, cursor: null } }]))
     const message = await author.next((m) => m.type === 'awareness' && decodeAwarenessEntries(m.payload).some((e) => e.clientId === 4242))
     const entry = message.type === 'awareness' ? decodeAwarenessEntries(message.payload).find((e) => e.clientId === 4242) : undefined
-    expect(entry?.state.user).toEqual({ id: 'peer-1', name: '同伴评审 1/2', color: '#6e7781' })
+    expect(entry?.state.user).toEqual({ id: 'peer-1-of-2', name: '同伴评审 1/2', color: '#6e7781' })
     author.close()
     peer.close()
   })
@@ -155,8 +155,8 @@ describe('an anonymous peer on the work document', () => {
     type Shares = { shares: { granteeId: string; granteeName: string; alias?: unknown }[] }
     const seen = (await call<Shares>('alice', `/api/documents/${documentId}/shares`)).body.shares
     expect(seen.map((s) => [s.granteeId, s.granteeName]).sort()).toEqual([
-      ['peer-1', '同伴评审 1/2'],
-      ['peer-2', '同伴评审 2/2'],
+      ['peer-1-of-2', '同伴评审 1/2'],
+      ['peer-2-of-2', '同伴评审 2/2'],
       [ids.secretary, '王书记'],
     ].sort())
     expect(JSON.stringify(seen)).not.toMatch(realNames)
@@ -168,8 +168,8 @@ describe('an anonymous peer on the work document', () => {
     const alice = await call<DocumentDto>('alice', `/api/documents/${documentId}`)
     expect(alice.body.assignmentId).toEqual(expect.any(String))
     expect(alice.body.shownAs).toBeUndefined()
-    expect((await call<DocumentDto>('bob', `/api/documents/${documentId}`)).body.shownAs).toEqual({ id: 'peer-1', name: '同伴评审 1/2' })
-    expect((await call<DocumentDto>('carol', `/api/documents/${documentId}`)).body.shownAs).toEqual({ id: 'peer-2', name: '同伴评审 2/2' })
+    expect((await call<DocumentDto>('bob', `/api/documents/${documentId}`)).body.shownAs).toEqual({ id: 'peer-1-of-2', name: '同伴评审 1/2' })
+    expect((await call<DocumentDto>('carol', `/api/documents/${documentId}`)).body.shownAs).toEqual({ id: 'peer-2-of-2', name: '同伴评审 2/2' })
     const plain = await call<DocumentDto>('alice', '/api/documents', { method: 'POST', body: { title: '随笔' } })
     expect(plain.body).not.toHaveProperty('assignmentId')
     expect((await call<DocumentDto>('alice', `/api/documents/${plain.body.id}`)).body).not.toHaveProperty('assignmentId')
@@ -199,9 +199,9 @@ describe('an anonymous peer on the work document', () => {
     await suggest(ids.carol, '孙丽', 'own-name')
     expect(refusals()).toBe(1)
     expect(await authors()).toEqual([])
-    await suggest('peer-2', '同伴评审 2/2', 'as-alias')
+    await suggest('peer-2-of-2', '同伴评审 2/2', 'as-alias')
     expect(refusals()).toBe(1)
-    expect(await authors()).toEqual(['peer-2:同伴评审 2/2'])
+    expect(await authors()).toEqual(['peer-2-of-2:同伴评审 2/2'])
     peer.close()
   })
 })

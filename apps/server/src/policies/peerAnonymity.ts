@@ -1,4 +1,4 @@
-import type { PeerAliasDto } from '@dongbi/schema'
+import { peerAliasId, type PeerAliasDto } from '@dongbi/schema'
 import { parseAssignment } from '../assignments/parseAssignment.ts'
 import type { AssignmentRow } from '../store/AssignmentStore.ts'
 import type { Store } from '../store/Store.ts'
@@ -23,7 +23,7 @@ export interface PeerAlias extends PeerAliasDto {
 const aliasColor = '#6e7781'
 
 export function peerAlias(index: number, of: number): PeerAlias {
-  return { id: `peer-${index}`, name: `同伴评审 ${index}/${of}`, color: aliasColor, index, of }
+  return { id: peerAliasId({ index, of }), name: `同伴评审 ${index}/${of}`, color: aliasColor, index, of }
 }
 
 /** The anonymous peers of a document, or null when it is not a work under anonymous peer review. */
