@@ -221,6 +221,17 @@ describe('peer review in Chromium', () => {
     expect(await author.page.$('dongbi-share-dialog li[data-grantee="peer-1-of-2"] select')).toBeNull()
     await screenshot(author.page, 'assignment-share-peer-anonymous')
     await author.page.keyboard.press('Escape')
+    // In English the aliases read “Peer reviewer k/N” everywhere, the inbox included.
+    await author.page.click('button.lang')
+    await author.page.waitForSelector('.thread .comment-head >> text=/Peer reviewer [12]\\/2/')
+    expect(await author.page.textContent('.suggestion-card .who')).toMatch(/Peer reviewer [12]\/2/)
+    expect(await author.page.textContent('.asg-panel')).toContain('Peer reviewer 2/2')
+    await author.page.click('.bell')
+    await author.page.waitForSelector('.inbox-item[data-kind=assignment_scored]')
+    expect(await author.page.textContent('.inbox-item[data-kind=assignment_scored]')).toMatch(/Peer reviewer [12]\/2/)
+    await screenshot(author.page, 'assignment-peer-anonymous-en')
+    await author.page.click('.bell')
+    await author.page.click('button.lang')
     // The setter sees the name.
     await secretary.page.goto(`${app.server.url}/d/${mine.documentId}`)
     await secretary.page.waitForSelector('.thread .comment-head')

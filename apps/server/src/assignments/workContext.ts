@@ -28,6 +28,11 @@ export async function workContext(
   const names = new Map<string, string>()
   for (const id of [work.user_id, ...view.reviewerIds]) names.set(id, (await store.users.byId(id))?.display_name ?? '')
   const alias = (id: string): string => aliases.get(id)?.name ?? names.get(id) ?? ''
+  /** The alias's parts, for clients to word it, when `id` is a peer the caller may not know. */
+  const parts = (id: string) => {
+    const found = aliases.get(id)
+    return found ? { index: found.index, of: found.of } : undefined
+  }
   const visible = view.sheets.filter((s) =>
     role === 'manager' || (role === 'reviewer' && s.reviewerId === user.id) || (role === 'author' && view.status === 'reviewed' && s.complete),
   )
@@ -39,7 +44,7 @@ export async function workContext(
     const entries = []
     for (const c of list) {
       if (!names.has(c.author_id)) names.set(c.author_id, (await store.users.byId(c.author_id))?.display_name ?? '')
-      entries.push({ authorName: alias(c.author_id), body: c.body, createdAt: c.created_at })
+      entries.push({ authorName: alias(c.author_id), authorAlias: parts(c.author_id), body: c.body, createdAt: c.created_at })
     }
     ;(tied[thread.criterion_id!] ??= []).push({ threadId: thread.id, quote: thread.quote, status: thread.status, comments: entries })
   }
@@ -56,8 +61,8 @@ export async function workContext(
     submittedAt: work.submitted_at,
     characters,
     lengthCheck: lengthCheck(characters, { min: assignment.row.min_chars, max: assignment.row.max_chars }),
-    reviewers: view.reviewerIds.map((id) => ({ id: aliases.has(id) ? null : id, name: alias(id) })),
-    sheets: visible.map((s) => ({ reviewerId: aliases.has(s.reviewerId) ? null : s.reviewerId, reviewerName: alias(s.reviewerId), complete: s.complete, total: s.total, scores: s.scores })),
+    reviewers: view.reviewerIds.map((id) => ({ id: aliases.has(id) ? null : id, name: alias(id), alias: parts(id) })),
+    sheets: visible.map((s) => ({ reviewerId: aliases.has(s.reviewerId) ? null : s.reviewerId, reviewerName: alias(s.reviewerId), reviewerAlias: parts(s.reviewerId), complete: s.complete, total: s.total, scores: s.scores })),
     total: seesTotal ? view.total : null,
     tied,
     canScore: isReviewer && work.submitted_at !== null,

@@ -336,8 +336,8 @@ describe('submitting and scoring', () => {
     await call('alice', `/api/assignments/${assignment.id}/submit`, { method: 'POST', body: {} })
     const context = await call<WorkContextDto>('alice', `/api/documents/${documentId}/assignment`)
     expect(context.body.reviewers).toEqual([
-      { id: null, name: '同伴评审 1/2' },
-      { id: null, name: '同伴评审 2/2' },
+      { id: null, name: '同伴评审 1/2', alias: { index: 1, of: 2 } },
+      { id: null, name: '同伴评审 2/2', alias: { index: 2, of: 2 } },
     ])
     // The review loop goes to the setter, so no peer returns or approves under their name.
     expect((await call<{ reviewerId: string }>('alice', `/api/documents/${documentId}/review`)).body.reviewerId).toBe(ids.secretary)
