@@ -226,6 +226,8 @@ describe('peer review in Chromium', () => {
     await author.page.waitForSelector('.thread .comment-head >> text=/Peer reviewer [12]\\/2/')
     expect(await author.page.textContent('.suggestion-card .who')).toMatch(/Peer reviewer [12]\/2/)
     expect(await author.page.textContent('.asg-panel')).toContain('Peer reviewer 2/2')
+    await peerA.page.keyboard.press('ArrowLeft')
+    await author.page.waitForSelector('.collaboration-carets__label >> text=/Peer reviewer [12]\\/2/')
     await author.page.click('.bell')
     await author.page.waitForSelector('.inbox-item[data-kind=assignment_scored]')
     expect(await author.page.textContent('.inbox-item[data-kind=assignment_scored]')).toMatch(/Peer reviewer [12]\/2/)
