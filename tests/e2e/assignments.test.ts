@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { editorText, screenshot, selectText } from './browser.ts'
+import { createDocument } from './appServer.ts'
+import { editorText, openEditor, screenshot, selectText } from './browser.ts'
 import { useApp } from './useApp.ts'
 
 /**
@@ -163,8 +164,16 @@ describe('peer review in Chromium', () => {
     await as(peerA.token, `/api/documents/${mine.documentId}/assignment/scores`, 'PUT', { scores: [{ criterionId: 'content', levelId: 'a', note: '例子具体' }, { criterionId: 'style', levelId: 'b' }] })
     await as(peerB.token, `/api/documents/${mine.documentId}/assignment/scores`, 'PUT', { scores: [{ criterionId: 'content', levelId: 'b' }, { criterionId: 'style', levelId: 'a', note: '语言平实' }] })
 
+    // The editor asks for the assignment only on assignment works.
+    const asked: string[] = []
+    author.page.on('request', (request) => {
+      if (/^\/api\/documents\/[^/]+\/assignment$/.test(new URL(request.url()).pathname)) asked.push(request.url())
+    })
+    await openEditor(author.page, app.server.url, await createDocument(app.server, '随笔', author.token))
+    expect(asked).toEqual([])
     await author.page.goto(`${app.server.url}/d/${mine.documentId}`)
     await author.page.waitForSelector('.asg-panel .total')
+    expect(asked.length).toBeGreaterThan(0)
     const panel = (await author.page.textContent('.asg-panel'))!
     expect(panel).toContain('同伴评审 1/2')
     expect(panel).toContain('同伴评审 2/2')
@@ -174,13 +183,77 @@ describe('peer review in Chromium', () => {
     expect(await author.page.textContent('.review-chip')).not.toMatch(/郑华|钱进/)
     await screenshot(author.page, 'assignment-editor-peer-anonymous')
 
-    // The form: an age audience (45 and under by default) shown with its hint.
+    // A peer comments in the editor: the author sees the thread live, by alias — also the avatar
+    // and the peer's caret; the peer sees her own name.
+    await peerA.page.goto(`${app.server.url}/d/${mine.documentId}`)
+    await waitSynced(peerA.page)
+    await selectText(peerA.page, '心得体会')
+    await peerA.page.click('button.comment-button')
+    await peerA.page.fill('.composer textarea', '开头可以联系本职工作，写得更具体些。')
+    await peerA.page.click('.composer button[type=submit]')
+    await peerA.page.waitForSelector('.thread .comment-head')
+    expect(await peerA.page.textContent('.thread .comment-head')).toContain('郑华')
+    await author.page.waitForSelector('.thread .comment-body')
+    const head = (await author.page.textContent('.thread .comment-head'))!
+    expect(head).toMatch(/同伴评审 [12]\/2/)
+    expect(head).not.toMatch(/郑华|钱进/)
+    expect(await author.page.textContent('.thread .avatar')).toMatch(/^\s*[12]\s*$/)
+    await peerA.page.click('.ProseMirror')
+    await author.page.waitForSelector('.collaboration-carets__label')
+    expect(await author.page.textContent('.collaboration-carets__label')).toMatch(/同伴评审 [12]\/2/)
+    // She suggests (可评论): the suggestion is recorded under her alias; she may still withdraw it.
+    await selectText(peerA.page, '心得体会', { collapse: true })
+    await peerA.page.keyboard.type('与收获')
+    await author.page.waitForSelector('.suggestion-card')
+    expect(await author.page.textContent('.suggestion-card .who')).toMatch(/同伴评审 [12]\/2 建议插入/)
+    expect(await author.page.getAttribute('dongbi-editor ins.dongbi-suggestion', 'data-suggestion-author-name')).toMatch(/^同伴评审 [12]\/2$/)
+    await peerA.page.waitForSelector('.suggestion-card button.reject')
+    expect(await author.page.textContent('dongbi-comments-panel')).not.toMatch(/郑华|钱进/)
+    expect(await author.page.textContent('dongbi-suggestions-panel')).not.toMatch(/郑华|钱进/)
+    await author.page.locator('dongbi-comments-panel').scrollIntoViewIfNeeded()
+    await screenshot(author.page, 'assignment-comments-peer-anonymous')
+    // The share list names reviewers' shares by alias too, without controls.
+    await author.page.click('button.share-button')
+    await author.page.waitForSelector('dongbi-share-dialog li[data-grantee="peer-1-of-2"]')
+    const shares = (await author.page.textContent('dongbi-share-dialog ul'))!
+    expect(shares).toContain('同伴评审 1/2')
+    expect(shares).not.toMatch(/郑华|钱进/)
+    expect(await author.page.$('dongbi-share-dialog li[data-grantee="peer-1-of-2"] select')).toBeNull()
+    await screenshot(author.page, 'assignment-share-peer-anonymous')
+    await author.page.keyboard.press('Escape')
+    // In English the aliases read “Peer reviewer k/N” everywhere, the inbox included.
+    await author.page.click('button.lang')
+    await author.page.waitForSelector('.thread .comment-head >> text=/Peer reviewer [12]\\/2/')
+    expect(await author.page.textContent('.suggestion-card .who')).toMatch(/Peer reviewer [12]\/2/)
+    expect(await author.page.textContent('.asg-panel')).toContain('Peer reviewer 2/2')
+    await peerA.page.keyboard.press('ArrowLeft')
+    await author.page.waitForSelector('.collaboration-carets__label >> text=/Peer reviewer [12]\\/2/')
+    await author.page.click('.bell')
+    await author.page.waitForSelector('.inbox-item[data-kind=assignment_scored]')
+    expect(await author.page.textContent('.inbox-item[data-kind=assignment_scored]')).toMatch(/Peer reviewer [12]\/2/)
+    await screenshot(author.page, 'assignment-peer-anonymous-en')
+    await author.page.click('.bell')
+    await author.page.click('button.lang')
+    // The setter sees the name.
+    await secretary.page.goto(`${app.server.url}/d/${mine.documentId}`)
+    await secretary.page.waitForSelector('.thread .comment-head')
+    expect(await secretary.page.textContent('.thread .comment-head')).toContain('郑华')
+
+    // The form: the template select lists the type's built-in template (chosen) and the branch's own.
+    const source = await as(secretary.token, '/api/documents', 'POST', { title: '支部心得范文', kind: 'reflection', branchId: branch.id })
+    const saved = await as(secretary.token, `/api/branches/${branch.id}/templates`, 'POST', { name: '支部心得范文', kind: 'reflection', documentId: source.id })
     await secretary.page.goto(`${app.server.url}/assignments/${assignment.id}/edit`)
     await secretary.page.waitForSelector('form.asg-form')
+    expect(await secretary.page.inputValue('select[name=template]')).toBe('reflection')
+    expect(await secretary.page.$$eval('select[name=template] option', (options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['reflection', saved.id, ''])
+    await secretary.page.selectOption('select[name=kind]', 'notice')
+    expect(await secretary.page.inputValue('select[name=template]')).toBe('notice')
+
+    // The form: an age audience (45 and under by default) shown with its hint.
     await secretary.page.check('input[name=audience][value=age]')
     await secretary.page.waitForSelector('input[name=maxAge]')
     await secretary.page.locator('fieldset', { hasText: '布置对象' }).scrollIntoViewIfNeeded()
     await screenshot(secretary.page, 'assignment-form-age')
-    expect([...secretary.errors, ...author.errors]).toEqual([])
+    expect([...secretary.errors, ...author.errors, ...peerA.errors]).toEqual([])
   })
 })

@@ -3,6 +3,7 @@ import type { Services } from '../http/ContextVariables.ts'
 import { presentAssignment } from '../presenters/presentAssignment.ts'
 import type { WorkRow } from '../store/AssignmentStore.ts'
 import type { UserRow } from '../store/UserStore.ts'
+import { anonymousPeers, peerAliases } from '../policies/peerAnonymity.ts'
 import { loadWork } from './loadWork.ts'
 import type { Assignment } from './parseAssignment.ts'
 import { lengthCheck, workCharacters } from './workCharacters.ts'
@@ -10,8 +11,9 @@ import { lengthCheck, workCharacters } from './workCharacters.ts'
 /**
  * The assignment as seen from one of its documents, for the editor's side panel. What the
  * caller sees depends on who they are: the author sees the finished sheets once the work is
- * reviewed, with anonymous peers named 同伴评审 k/N (also on comments tied to criteria); a
- * reviewer sees their own sheet; the setter and the branch's secretaries and mentors see all.
+ * reviewed; a reviewer sees their own sheet; the setter and the branch's secretaries and
+ * mentors see all. Anonymous peers are named 同伴评审 k/N (also on comments tied to criteria)
+ * to whoever `peerAliases` says may not know them.
  */
 export async function workContext(
   services: Pick<Services, 'store' | 'collab'>,
@@ -22,13 +24,14 @@ export async function workContext(
   const isAuthor = work.user_id === user.id
   const isReviewer = view.reviewerIds.includes(user.id)
   const role = isAuthor ? 'author' : isReviewer ? 'reviewer' : manages ? 'manager' : 'reader'
-  const anonymous = assignment.allocation.type === 'peer' && assignment.allocation.anonymous && isAuthor
+  const aliases = await peerAliases(store, user, await anonymousPeers(store, work.document_id))
   const names = new Map<string, string>()
   for (const id of [work.user_id, ...view.reviewerIds]) names.set(id, (await store.users.byId(id))?.display_name ?? '')
-  const alias = (id: string): string => {
-    const at = view.reviewerIds.indexOf(id)
-    if (anonymous && at >= 0) return `同伴评审 ${at + 1}/${view.reviewerIds.length}`
-    return names.get(id) ?? ''
+  const alias = (id: string): string => aliases.get(id)?.name ?? names.get(id) ?? ''
+  /** The alias's parts, for clients to word it, when `id` is a peer the caller may not know. */
+  const parts = (id: string) => {
+    const found = aliases.get(id)
+    return found ? { index: found.index, of: found.of } : undefined
   }
   const visible = view.sheets.filter((s) =>
     role === 'manager' || (role === 'reviewer' && s.reviewerId === user.id) || (role === 'author' && view.status === 'reviewed' && s.complete),
@@ -41,7 +44,7 @@ export async function workContext(
     const entries = []
     for (const c of list) {
       if (!names.has(c.author_id)) names.set(c.author_id, (await store.users.byId(c.author_id))?.display_name ?? '')
-      entries.push({ authorName: alias(c.author_id), body: c.body, createdAt: c.created_at })
+      entries.push({ authorName: alias(c.author_id), authorAlias: parts(c.author_id), body: c.body, createdAt: c.created_at })
     }
     ;(tied[thread.criterion_id!] ??= []).push({ threadId: thread.id, quote: thread.quote, status: thread.status, comments: entries })
   }
@@ -58,8 +61,8 @@ export async function workContext(
     submittedAt: work.submitted_at,
     characters,
     lengthCheck: lengthCheck(characters, { min: assignment.row.min_chars, max: assignment.row.max_chars }),
-    reviewers: view.reviewerIds.map((id) => ({ id: anonymous ? null : id, name: alias(id) })),
-    sheets: visible.map((s) => ({ reviewerId: anonymous ? null : s.reviewerId, reviewerName: alias(s.reviewerId), complete: s.complete, total: s.total, scores: s.scores })),
+    reviewers: view.reviewerIds.map((id) => ({ id: aliases.has(id) ? null : id, name: alias(id), alias: parts(id) })),
+    sheets: visible.map((s) => ({ reviewerId: aliases.has(s.reviewerId) ? null : s.reviewerId, reviewerName: alias(s.reviewerId), reviewerAlias: parts(s.reviewerId), complete: s.complete, total: s.total, scores: s.scores })),
     total: seesTotal ? view.total : null,
     tied,
     canScore: isReviewer && work.submitted_at !== null,

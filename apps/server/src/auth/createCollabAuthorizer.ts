@@ -3,6 +3,7 @@ import { parse as parseCookie } from 'hono/utils/cookie'
 import type { CollabAuthorizer } from '../collaboration/CollabAuthorizer.ts'
 import type { Config } from '../config.ts'
 import { documentAccess } from '../policies/documentAccess.ts'
+import { anonymousPeers, peerAlias } from '../policies/peerAnonymity.ts'
 import type { Store } from '../store/Store.ts'
 import { resolvePrincipal } from './resolvePrincipal.ts'
 import { sameOrigin } from './sameOrigin.ts'
@@ -32,7 +33,11 @@ export function createCollabAuthorizer(store: Store, config: Pick<Config, 'allow
       if (!record || record.deletedAt) return { ...identity, access: 'view' }
       const access = await documentAccess(store, user, record)
       if (!access) return { status: 403, reason: 'no access to this document' }
-      return { ...identity, access }
+      const peers = await anonymousPeers(store, record.id)
+      const at = peers?.peerIds.indexOf(user.id) ?? -1
+      if (at < 0) return { ...identity, access }
+      const { id, name, color } = peerAlias(at + 1, peers!.peerIds.length)
+      return { ...identity, access, shownAs: { id, name, color } }
     },
 
     async recheck(authorization, documentId) {

@@ -7,6 +7,11 @@ export interface Authorization {
   name: string
   color: string
   access: DocumentAccess
+  /**
+   * Who others see on this socket's caret instead, e.g. an anonymous peer reviewer's alias
+   * 同伴评审 k/N. Awareness is one broadcast to the whole room, so everyone sees the alias.
+   */
+  shownAs?: { id: string; name: string; color: string }
   /** How they proved it, so a revoked session or token can close the socket. */
   sessionId?: string
   tokenId?: string

@@ -364,6 +364,21 @@ export class CollabServer {
     for (const connection of room.connections) if (connection.acceptsEvents) connection.send(message)
   }
 
+  /** The users with a 动笔 socket open on a document: who {@link broadcastEvent} reaches. */
+  listeners(documentId: string): string[] {
+    const room = this.loaded.get(documentId)
+    if (!room) return []
+    return [...new Set([...room.connections].filter((c) => c.acceptsEvents && !c.closed).map((c) => c.authorization.userId))]
+  }
+
+  /** Sends a live event to one user's 动笔 sockets on one document, e.g. worded for them. */
+  sendEvent(documentId: string, userId: string, event: CollabEvent): void {
+    const room = this.loaded.get(documentId)
+    if (!room) return
+    const message = encodeEvent(event)
+    for (const connection of room.connections) if (connection.acceptsEvents && connection.authorization.userId === userId) connection.send(message)
+  }
+
   /**
    * Changes a document on the server, e.g. to restore a version: `change` edits a copy of
    * the current doc, and the resulting update is stored, applied and broadcast like any

@@ -34,7 +34,9 @@ function handleSync(room: DocumentRoom, connection: Connection, decoder: decodin
       // A comment-level one only adds or removes its own suggestions (修改建议).
       const scratch = room.currentCopy()
       try {
-        if (!onlyOwnSuggestions(scratch, payload, connection.authorization.userId)) return connection.refuseUpdate()
+        // An anonymous peer suggests under their alias, never their own id.
+        const authorId = connection.authorization.shownAs?.id ?? connection.authorization.userId
+        if (!onlyOwnSuggestions(scratch, payload, authorId)) return connection.refuseUpdate()
       } finally {
         scratch.destroy()
       }

@@ -5,13 +5,14 @@ import type { Connection } from './Connection.ts'
 
 /**
  * Rewrites a client's awareness update so it cannot pose as anyone: every state's `user` is
- * replaced by the socket's authenticated identity, and entries for awareness clients owned
+ * replaced by the socket's authenticated identity (or the alias it is shown as), and entries for awareness clients owned
  * by another socket are dropped. Null states (a client leaving) pass through.
  */
 export function stampAwareness(update: Uint8Array, connection: Connection, ownedElsewhere: (clientId: number) => boolean): Uint8Array {
   const decoder = decoding.createDecoder(update)
   const encoder = encoding.createEncoder()
-  const { userId, name, color } = connection.authorization
+  const { userId, name, color, shownAs } = connection.authorization
+  const user = shownAs ?? { id: userId, name, color }
   const entries: { clientId: number; clock: number; state: string }[] = []
   try {
     const count = decoding.readVarUint(decoder)
@@ -26,7 +27,7 @@ export function stampAwareness(update: Uint8Array, connection: Connection, owned
         continue
       }
       if (typeof state !== 'object' || Array.isArray(state)) throw new Error('awareness state must be an object')
-      entries.push({ clientId, clock, state: JSON.stringify({ ...state, user: { id: userId, name, color } }) })
+      entries.push({ clientId, clock, state: JSON.stringify({ ...state, user }) })
     }
   } catch {
     throw new BadMessageError('malformed awareness update')

@@ -1,8 +1,8 @@
 import type { DocumentAccess, DocumentDto } from '@dongbi/schema'
 import type { DocumentRecord } from '../store/Store.ts'
 
-/** What the API shows of a document. */
-export function presentDocument(record: DocumentRecord, access: DocumentAccess): DocumentDto {
+/** What the API shows of a document; `assignment` adds the fields of `documentAssignmentFields` (one document only). */
+export function presentDocument(record: DocumentRecord, access: DocumentAccess, assignment: Pick<DocumentDto, 'assignmentId' | 'shownAs'> = {}): DocumentDto {
   return {
     id: record.id,
     title: record.title,
@@ -13,5 +13,6 @@ export function presentDocument(record: DocumentRecord, access: DocumentAccess):
     branchId: record.branchId,
     kind: record.kind,
     access,
+    ...assignment,
   }
 }

@@ -55,7 +55,10 @@ export const assignmentZh = {
   'form.prompt': '写作要求',
   'form.promptPlaceholder': '说明背景、要求和注意事项，成员写作时会在侧栏看到。',
   'form.kind': '文种',
-  'form.useTemplate': '从该文种的内置模板开始写作',
+  'form.template': '成员从这个模板开始写作',
+  'form.templateBuiltin': '内置模板',
+  'form.templateBranch': '本支部模板',
+  'form.templateNone': '不用模板（空白文档）',
   'form.deadline': '截止时间',
   'form.minChars': '最少字数',
   'form.maxChars': '最多字数',
@@ -136,6 +139,7 @@ export const assignmentZh = {
   'inbox.assignment_set': '{actor} 布置了作业「{title}」',
   'inbox.assignment_scored': '{actor} 给你的作业《{title}》评了分',
   'comments.noCriterion': '不关联评分项',
+  'peer.alias': '同伴评审 {index}/{of}',
 } as const
 
 export const assignmentEn: Record<keyof typeof assignmentZh, string> = {
@@ -191,7 +195,10 @@ export const assignmentEn: Record<keyof typeof assignmentZh, string> = {
   'form.prompt': 'Instructions',
   'form.promptPlaceholder': 'Background, requirements and hints; members see them beside their draft.',
   'form.kind': 'Type of writing',
-  'form.useTemplate': 'Start from the built-in template of this type',
+  'form.template': 'Members start writing from this template',
+  'form.templateBuiltin': 'Built-in templates',
+  'form.templateBranch': 'This branch’s templates',
+  'form.templateNone': 'No template (a blank page)',
   'form.deadline': 'Deadline',
   'form.minChars': 'Minimum length',
   'form.maxChars': 'Maximum length',
@@ -272,4 +279,5 @@ export const assignmentEn: Record<keyof typeof assignmentZh, string> = {
   'inbox.assignment_set': '{actor} set the assignment “{title}”',
   'inbox.assignment_scored': '{actor} scored your assignment “{title}”',
   'comments.noCriterion': 'No criterion',
+  'peer.alias': 'Peer reviewer {index}/{of}',
 }

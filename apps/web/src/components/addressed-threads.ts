@@ -1,6 +1,7 @@
 import { LocaleController } from '@dongbi/editor'
 import { LitElement, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
+import { personName } from '../assignments/personName.ts'
 import { tr } from '../messages.ts'
 import type { AddressedThread } from '../review/threadsAddressed.ts'
 
@@ -26,7 +27,7 @@ export class DongbiAddressedThreads extends LitElement {
                 <span class="chip addressed-chip">${tr(`versions.addressed.${addressed}`)}</span>
                 <div class="grow">
                   <p class="quote">${thread.quote}</p>
-                  <p class="small addressed-body">${thread.author.name}：${thread.comments[0]?.body ?? ''}</p>
+                  <p class="small addressed-body">${personName(thread.author)}：${thread.comments[0]?.body ?? ''}</p>
                 </div>
               </li>`,
             )}

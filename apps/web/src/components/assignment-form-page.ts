@@ -1,5 +1,5 @@
 import { LocaleController, getLocale } from '@dongbi/editor'
-import { documentKindInfo, documentKinds, type Allocation, type Audience, type DocumentKind, type MemberDto, type Rubric } from '@dongbi/schema'
+import { documentKindInfo, documentKinds, type Allocation, type Audience, type DocumentKind, type MemberDto, type Rubric, type TemplateDto } from '@dongbi/schema'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { api } from '../api/apiClient.ts'
@@ -18,7 +18,8 @@ function toLocalInput(date: Date): string {
 const numberOrNull = (value: string) => (value.trim() === '' ? null : Number(value))
 
 /**
- * 布置作业 / 编辑作业: title, instructions, type (and its built-in template), deadline, length
+ * 布置作业 / 编辑作业: title, instructions, type and the template members start from (the
+ * built-in one of that type by default, or one of the branch's own, or none), deadline, length
  * range, who writes it (whole branch, chosen people, by age), the rubric, and who reviews
  * (a chosen mentor, mentors in turn, or N peers, optionally anonymous). Editing can also
  * close or reopen it.
@@ -33,7 +34,9 @@ export class DongbiAssignmentFormPage extends LitElement {
   @state() private heading = ''
   @state() private prompt = ''
   @state() private kind: DocumentKind = 'notice'
-  @state() private useTemplate = true
+  /** Templates the setter may use (built-in and their branches'); `templateId` '' means a blank page. */
+  @state() private templates: TemplateDto[] = []
+  @state() private templateId: string = 'notice'
   @state() private deadline = toLocalInput(new Date(Date.now() + 7 * 86_400_000))
   @state() private minChars = ''
   @state() private maxChars = ''
@@ -67,6 +70,7 @@ export class DongbiAssignmentFormPage extends LitElement {
       this.branches = user.isAdmin
         ? (await api.branches()).branches.map((b) => ({ id: b.id, name: b.name }))
         : user.memberships.filter((m) => m.role === 'secretary' || m.role === 'mentor').map((m) => ({ id: m.branchId, name: m.branchName }))
+      this.templates = (await api.templates()).templates
       if (this.assignmentId) this.fill((await assignmentApi.get(this.assignmentId)).assignment)
       else this.branchId = this.branches[0]?.id ?? ''
       await this.loadMembers()
@@ -83,7 +87,7 @@ export class DongbiAssignmentFormPage extends LitElement {
     this.heading = a.title
     this.prompt = a.prompt
     this.kind = a.kind
-    this.useTemplate = a.templateId !== null
+    this.templateId = a.templateId ?? ''
     this.deadline = toLocalInput(new Date(a.deadline))
     this.minChars = a.length.min === null ? '' : String(a.length.min)
     this.maxChars = a.length.max === null ? '' : String(a.length.max)
@@ -131,7 +135,7 @@ export class DongbiAssignmentFormPage extends LitElement {
       title: this.heading,
       prompt: this.prompt,
       kind: this.kind,
-      templateId: this.useTemplate ? this.kind : null,
+      templateId: this.templateId || null,
       deadline: new Date(this.deadline).toISOString(),
       length: { min: numberOrNull(this.minChars), max: numberOrNull(this.maxChars) },
       audience,
@@ -164,6 +168,30 @@ export class DongbiAssignmentFormPage extends LitElement {
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error)
     }
+  }
+
+  /** Templates of the chosen type: the built-in ones first, then the branch's own. */
+  private get kindTemplates(): TemplateDto[] {
+    return this.templates.filter((t) => t.kind === this.kind && (t.branchId === null || t.branchId === this.branchId))
+  }
+
+  /** A new type (or branch) starts from its built-in template, as before there was a choice. */
+  private pickDefaultTemplate(): void {
+    const fits = this.kindTemplates
+    if (fits.some((t) => t.id === this.templateId)) return
+    this.templateId = fits.find((t) => t.branchId === null)?.id ?? ''
+  }
+
+  private renderTemplateSelect() {
+    const fits = this.kindTemplates
+    const builtin = fits.filter((t) => t.branchId === null)
+    const own = fits.filter((t) => t.branchId !== null)
+    const option = (t: TemplateDto) => html`<option value=${t.id} ?selected=${t.id === this.templateId}>${t.name}</option>`
+    return html`<label class="field">${tr('form.template')}<select name="template" @change=${(e: Event) => (this.templateId = (e.target as HTMLSelectElement).value)}>
+        ${builtin.length ? html`<optgroup label=${tr('form.templateBuiltin')}>${builtin.map(option)}</optgroup>` : nothing}
+        ${own.length ? html`<optgroup label=${tr('form.templateBranch')}>${own.map(option)}</optgroup>` : nothing}
+        <option value="" ?selected=${this.templateId === ''}>${tr('form.templateNone')}</option>
+      </select></label>`
   }
 
   private kindName(kind: DocumentKind): string {
@@ -243,6 +271,7 @@ export class DongbiAssignmentFormPage extends LitElement {
           <legend>${tr('asg.title')}</legend>
           <label class="field">${tr('form.branch')}<select name="branch" ?disabled=${Boolean(this.assignmentId)} @change=${(e: Event) => {
             this.branchId = (e.target as HTMLSelectElement).value
+            this.pickDefaultTemplate()
             void this.loadMembers()
           }}>
             ${this.branches.map((b) => html`<option value=${b.id} ?selected=${b.id === this.branchId}>${b.name}</option>`)}
@@ -250,12 +279,15 @@ export class DongbiAssignmentFormPage extends LitElement {
           <label class="field">${tr('form.title')}<input name="title" required maxlength="200" placeholder=${tr('form.titlePlaceholder')} .value=${this.heading} @input=${input((v) => (this.heading = v))} /></label>
           <label class="field">${tr('form.prompt')}<textarea name="prompt" rows="4" maxlength="10000" placeholder=${tr('form.promptPlaceholder')} .value=${this.prompt} @input=${input((v) => (this.prompt = v))}></textarea></label>
           <div class="row">
-            <label class="field">${tr('form.kind')}<select name="kind" @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as DocumentKind)}>
+            <label class="field">${tr('form.kind')}<select name="kind" @change=${(e: Event) => {
+              this.kind = (e.target as HTMLSelectElement).value as DocumentKind
+              this.pickDefaultTemplate()
+            }}>
               ${documentKinds.filter((k) => k !== 'journal').map((k) => html`<option value=${k} ?selected=${k === this.kind}>${this.kindName(k)}</option>`)}
             </select></label>
             <label class="field">${tr('form.deadline')}<input name="deadline" type="datetime-local" required .value=${this.deadline} @input=${input((v) => (this.deadline = v))} /></label>
           </div>
-          <label class="choice"><input type="checkbox" .checked=${this.useTemplate} @change=${(e: Event) => (this.useTemplate = (e.target as HTMLInputElement).checked)} />${tr('form.useTemplate')}</label>
+          ${this.renderTemplateSelect()}
           <div class="row">
             <label class="field">${tr('form.minChars')}<input name="minChars" type="number" min="0" .value=${this.minChars} @input=${input((v) => (this.minChars = v))} /></label>
             <label class="field">${tr('form.maxChars')}<input name="maxChars" type="number" min="1" .value=${this.maxChars} @input=${input((v) => (this.maxChars = v))} /></label>

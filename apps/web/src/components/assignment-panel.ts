@@ -5,6 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { ApiRequestError } from '../api/apiClient.ts'
 import { assignmentApi } from '../api/assignmentApi.ts'
 import { countdown, formatDeadline, lengthText } from '../assignments/describeAssignment.ts'
+import { personName } from '../assignments/personName.ts'
 import { tr } from '../messages.ts'
 
 type Draft = Record<string, { levelId: string; note: string }>
@@ -120,7 +121,7 @@ export class DongbiAssignmentPanel extends LitElement {
     if (threads.length === 0) return nothing
     return html`<ul class="tied" aria-label=${tr('panel.tied')}>
       ${threads.flatMap((t) =>
-        t.comments.map((c, i) => html`<li>${i === 0 ? html`<span class="q">「${t.quote}」</span> ` : nothing}<strong>${c.authorName}</strong>：${c.body}</li>`),
+        t.comments.map((c, i) => html`<li>${i === 0 ? html`<span class="q">「${t.quote}」</span> ` : nothing}<strong>${personName({ name: c.authorName, alias: c.authorAlias })}</strong>：${c.body}</li>`),
       )}
     </ul>`
   }
@@ -129,7 +130,7 @@ export class DongbiAssignmentPanel extends LitElement {
   private renderSheets(context: WorkContextDto) {
     const many = context.sheets.length > 1 || context.role !== 'author'
     return html`${context.assignment.rubric.map((c) => {
-        const chosen = context.sheets.flatMap((s) => s.scores.filter((x) => x.criterionId === c.id).map((x) => ({ ...x, by: s.reviewerName })))
+        const chosen = context.sheets.flatMap((s) => s.scores.filter((x) => x.criterionId === c.id).map((x) => ({ ...x, by: personName({ name: s.reviewerName, alias: s.reviewerAlias }) })))
         const best = Math.max(0, ...c.levels.map((l) => l.points))
         return html`<div class="score-item" data-criterion=${c.id}>
           <div class="crit"><span>${c.name}</span>${chosen.length ? html`<span class="pts">${mean(chosen.map((x) => x.points))} / ${best}</span>` : nothing}</div>
@@ -205,7 +206,7 @@ export class DongbiAssignmentPanel extends LitElement {
       <div class="line"><span>${tr('panel.characters', { n: characters })}</span><span>· ${lengthText(a.length)}</span></div>
       ${short ? html`<p class="warn length-warning">${tr('panel.tooShort', { range: lengthText(a.length) })}</p>` : nothing}
       ${long ? html`<p class="warn length-warning">${tr('panel.tooLong', { range: lengthText(a.length) })}</p>` : nothing}
-      <div class="line">${tr('panel.reviewers')}：${context.reviewers.length ? context.reviewers.map((r) => r.name).join('、') : tr('panel.noReviewers')}</div>
+      <div class="line">${tr('panel.reviewers')}：${context.reviewers.length ? context.reviewers.map((r) => personName(r)).join('、') : tr('panel.noReviewers')}</div>
       ${canSubmit
         ? html`<button class="primary submit-assignment" type="button" ?disabled=${this.busy} @click=${this.handleSubmit}>${tr(context.reviewState === 'returned' ? 'panel.resubmit' : 'panel.submit')}</button>`
         : nothing}

@@ -4,6 +4,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { api } from '../api/apiClient.ts'
 import { assignmentApi } from '../api/assignmentApi.ts'
+import { personName } from '../assignments/personName.ts'
 import { formatTime } from '../formatTime.ts'
 import { tr } from '../messages.ts'
 
@@ -202,8 +203,8 @@ export class DongbiCommentsPanel extends LitElement {
       ${thread.comments.map(
         (comment) => html`<div class="comment" data-comment=${comment.id}>
           <div class="comment-head">
-            <span class="avatar" style="background:${comment.author.color}">${comment.author.name.slice(0, 1)}</span>
-            <strong>${comment.author.name}</strong>
+            <span class="avatar ${comment.author.alias ? 'peer-alias' : ''}" style="background:${comment.author.color}">${comment.author.alias ? comment.author.alias.index : personName(comment.author).slice(0, 1)}</span>
+            <strong>${personName(comment.author)}</strong>
             <span class="muted small">${formatTime(comment.createdAt)}${comment.editedAt ? tr('comments.edited') : ''}</span>
           </div>
           ${this.editing === comment.id
@@ -220,7 +221,7 @@ export class DongbiCommentsPanel extends LitElement {
             : nothing}
         </div>`,
       )}
-      ${thread.status === 'resolved' && thread.resolvedBy ? html`<p class="muted small">${tr('comments.resolvedBy', { name: thread.resolvedBy.name })}</p>` : nothing}
+      ${thread.status === 'resolved' && thread.resolvedBy ? html`<p class="muted small">${tr('comments.resolvedBy', { name: personName(thread.resolvedBy) })}</p>` : nothing}
       ${active && thread.status === 'open'
         ? html`<form class="comment-form reply" @submit=${(e: SubmitEvent) => this.handleReply(e, thread)}>
             <textarea rows="2" placeholder=${tr('comments.replyPlaceholder')} aria-label=${tr('comments.reply')}></textarea>

@@ -74,6 +74,7 @@ export class DongbiEditorPage extends LitElement {
   private async load(): Promise<void> {
     this.failure = undefined
     this.document = undefined
+    this.assignment = null
     try {
       const document = await api.getDocument(this.documentId)
       if (document.deletedAt) this.failure = 'notFound'
@@ -251,8 +252,8 @@ export class DongbiEditorPage extends LitElement {
                   <dongbi-editor
                     document-id=${document.id}
                     server-url=${collabUrl()}
-                    .userName=${user.displayName}
-                    .userId=${user.id}
+                    .userName=${document.shownAs?.name ?? user.displayName}
+                    .userId=${document.shownAs?.id ?? user.id}
                     .suggesting=${this.suggesting}
                     .userColor=${user.color}
                     .readOnly=${!this.canEdit}
@@ -268,13 +269,15 @@ export class DongbiEditorPage extends LitElement {
                 </article>
               </main>
               <div class="side-column">
-                <dongbi-assignment-panel
-                  .documentId=${document.id}
-                  .characters=${this.count?.total}
-                  .source=${this.editorElement}
-                  @dongbi-assignment-context=${(e: CustomEvent<WorkContextDto | null>) => (this.assignment = e.detail)}
-                  @dongbi-assignment-submitted=${() => void this.reviewBar?.load()}
-                ></dongbi-assignment-panel>
+                ${document.assignmentId
+                  ? html`<dongbi-assignment-panel
+                      .documentId=${document.id}
+                      .characters=${this.count?.total}
+                      .source=${this.editorElement}
+                      @dongbi-assignment-context=${(e: CustomEvent<WorkContextDto | null>) => (this.assignment = e.detail)}
+                      @dongbi-assignment-submitted=${() => void this.reviewBar?.load()}
+                    ></dongbi-assignment-panel>`
+                  : nothing}
                 ${this.checkOpen && checkedKind(document.kind)
                   ? html`<dongbi-format-check-panel
                       .editorElement=${this.editorElement}
@@ -283,7 +286,7 @@ export class DongbiEditorPage extends LitElement {
                       @dongbi-close=${() => (this.checkOpen = false)}
                     ></dongbi-format-check-panel>`
                   : nothing}
-                <dongbi-suggestions-panel .me=${user} .editorElement=${this.editorElement} ?canResolve=${this.canEdit && !this.serverReadOnly}></dongbi-suggestions-panel>
+                <dongbi-suggestions-panel .me=${user} .authorId=${document.shownAs?.id ?? user.id} .editorElement=${this.editorElement} ?canResolve=${this.canEdit && !this.serverReadOnly}></dongbi-suggestions-panel>
                 <dongbi-comments-panel .document=${document} .me=${user} .editorElement=${this.editorElement} .criteria=${this.assignment?.assignment.rubric ?? []}></dongbi-comments-panel>
               </div>
               </div>

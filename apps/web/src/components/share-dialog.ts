@@ -3,6 +3,7 @@ import { shareLevel, type DocumentDto, type ShareDto, type ShareLevel } from '@d
 import { LitElement, html, nothing } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import { api } from '../api/apiClient.ts'
+import { personName } from '../assignments/personName.ts'
 import { tr } from '../messages.ts'
 
 interface Candidate {
@@ -118,8 +119,8 @@ export class DongbiShareDialog extends LitElement {
             ${this.shares.map(
               (s) => html`<li data-grantee=${s.granteeId}>
                 <span class="chip">${tr(s.granteeType === 'user' ? 'share.user' : 'share.branch')}</span>
-                <span class="grow">${s.granteeName}</span>
-                ${this.isOwner
+                <span class="grow">${personName({ name: s.granteeName, alias: s.alias })}</span>
+                ${this.isOwner && !s.alias
                   ? html`${this.levelSelect(s.level, (l) => this.handleLevel(s, l))}
                       <button type="button" class="small-button" @click=${() => this.handleRemove(s)}>${tr('share.remove')}</button>`
                   : html`<span class="muted">${tr(`access.${s.level}`)}</span>`}

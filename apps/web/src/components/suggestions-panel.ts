@@ -1,7 +1,8 @@
 import { LocaleController, type DongbiEditor } from '@dongbi/editor'
-import type { SuggestionSummary, UserDto } from '@dongbi/schema'
+import { parsePeerAliasId, type SuggestionSummary, type UserDto } from '@dongbi/schema'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
+import { personName } from '../assignments/personName.ts'
 import { tr } from '../messages.ts'
 
 /**
@@ -14,6 +15,8 @@ import { tr } from '../messages.ts'
 export class DongbiSuggestionsPanel extends LitElement {
   @property({ attribute: false }) editorElement: DongbiEditor | null = null
   @property({ attribute: false }) me!: UserDto
+  /** The id the user's own suggestions carry: theirs, or an anonymous peer's alias id. */
+  @property() authorId = ''
   /** May accept and reject (edit access or more). */
   @property({ type: Boolean }) canResolve = false
   @state() private suggestions: SuggestionSummary[] = []
@@ -48,9 +51,9 @@ export class DongbiSuggestionsPanel extends LitElement {
 
   private renderCard(s: SuggestionSummary) {
     const kind = s.inserted && s.deleted ? 'replace' : s.inserted ? 'insert' : 'delete'
-    const mine = s.authorId === this.me.id
+    const mine = s.authorId === (this.authorId || this.me.id)
     return html`<article class="suggestion-card" data-suggestion-id=${s.id} @click=${() => this.editorElement?.revealSuggestion(s.id)}>
-      <p class="who">${tr(`suggest.${kind}`, { name: s.authorName })}</p>
+      <p class="who">${tr(`suggest.${kind}`, { name: personName({ name: s.authorName, alias: parsePeerAliasId(s.authorId) }) })}</p>
       <p class="what">
         ${s.deleted ? html`<del>${s.deleted}</del>` : nothing}
         ${kind === 'replace' ? html`<span class="muted">${tr('suggest.to')}</span>` : nothing}

@@ -1,4 +1,5 @@
-import type { NotificationDto } from '@dongbi/schema'
+import { peerAliasSchema, type NotificationDto } from '@dongbi/schema'
+import { peerAliasName } from '../assignments/personName.ts'
 import { tr } from '../messages.ts'
 
 /**
@@ -7,7 +8,8 @@ import { tr } from '../messages.ts'
  */
 export function notificationText(notification: NotificationDto): { sentence: string; detail: string } {
   // An anonymous peer reviewer is named by their alias (同伴评审 1/2), never by name.
-  const alias = typeof notification.data.actorAlias === 'string' ? notification.data.actorAlias : null
+  const peer = peerAliasSchema.safeParse(notification.data.peerAlias)
+  const alias = peer.success ? peerAliasName(peer.data) : typeof notification.data.actorAlias === 'string' ? notification.data.actorAlias : null
   const values = { actor: notification.actorName ?? alias ?? tr('inbox.someone'), title: notification.documentTitle ?? (typeof notification.data.title === 'string' ? notification.data.title : tr('inbox.untitled')) }
   const data = notification.data
   const resubmitted = notification.kind === 'review_requested' && data.resubmission === true

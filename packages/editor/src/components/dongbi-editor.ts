@@ -2,6 +2,7 @@ import { baseExtensions, bodyFragmentName, type DocumentKind, countCharacters, f
 import { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { renderCaret } from '../carets/renderCaret.ts'
 import { Placeholder } from '@tiptap/extensions'
 import { LitElement, html, type PropertyValues } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
@@ -284,7 +285,7 @@ export class DongbiEditor extends LitElement {
       extensions: [
         ...baseExtensions(),
         Collaboration.configure({ document: ydoc, field: bodyFragmentName }),
-        CollaborationCaret.configure({ provider, user: { name: this.displayName, color: this.userColor } }),
+        CollaborationCaret.configure({ provider, user: { name: this.displayName, color: this.userColor }, render: renderCaret }),
         CompositionGuard,
         PasteIntoEmptyBlock,
         SuggestionMode,

@@ -57,6 +57,7 @@ export const zh = {
   'time.minutes': '{n} 分钟前',
   'time.hours': '{n} 小时前',
   'time.days': '{n} 天前',
+  'caret.peerAlias': '同伴评审 {index}/{of}',
 } as const
 
 export type MessageKey = keyof typeof zh
@@ -119,4 +120,5 @@ export const en: Record<MessageKey, string> = {
   'time.minutes': '{n} min ago',
   'time.hours': '{n} h ago',
   'time.days': '{n} days ago',
+  'caret.peerAlias': 'Peer reviewer {index}/{of}',
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { documentKind } from '../documents/documentKind.ts'
 import { userId } from './accessSchemas.ts'
+import { peerAliasSchema } from './commentSchemas.ts'
 
 const entityId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not an id')
 /** Rubric criterion and level ids are short and chosen by the client (stable across edits). */
@@ -177,13 +178,15 @@ export const tiedCommentSchema = z.object({
   threadId: z.string(),
   quote: z.string(),
   status: z.enum(['open', 'resolved']),
-  comments: z.array(z.object({ authorName: z.string(), body: z.string(), createdAt: z.string() })),
+  comments: z.array(z.object({ authorName: z.string(), authorAlias: peerAliasSchema.optional(), body: z.string(), createdAt: z.string() })),
 })
 
 /** One reviewer's sheet. Anonymous peers are named 同伴评审 k/N for the author. */
 export const scoreSheetSchema = z.object({
   reviewerId: z.string().nullable(),
   reviewerName: z.string(),
+  /** Set (and `reviewerName` is 同伴评审 k/N) when the caller may not know this peer. */
+  reviewerAlias: peerAliasSchema.optional(),
   /** Every criterion has a level. */
   complete: z.boolean(),
   total: z.number(),
@@ -207,7 +210,7 @@ export const workContextSchema = z
     /** `short`/`long` against the length range: shown as a warning, never blocks. */
     lengthCheck: z.enum(['ok', 'short', 'long']),
     /** The reviewers, named as the caller may see them. */
-    reviewers: z.array(z.object({ id: z.string().nullable(), name: z.string() })),
+    reviewers: z.array(z.object({ id: z.string().nullable(), name: z.string(), alias: peerAliasSchema.optional() })),
     /** Sheets the caller may see: the author sees finished ones; a reviewer their own; a manager all. */
     sheets: z.array(scoreSheetSchema),
     /** Average of the finished sheets' totals. */

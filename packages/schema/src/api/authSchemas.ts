@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { peerAliasSchema } from './commentSchemas.ts'
 import { birthYear, branchId, branchRole, displayName, password, shareLevel, userId, username } from './accessSchemas.ts'
 
 export const loginBody = z.object({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(1024) }).strict()
@@ -62,7 +63,14 @@ export const shareBody = z
   .object({ granteeType: z.enum(['user', 'branch']), granteeId: z.string().min(1).max(64), level: shareLevel })
   .strict()
 export const shareSchema = z
-  .object({ granteeType: z.enum(['user', 'branch']), granteeId: z.string(), granteeName: z.string(), level: shareLevel })
+  .object({
+    granteeType: z.enum(['user', 'branch']),
+    granteeId: z.string(),
+    granteeName: z.string(),
+    level: shareLevel,
+    /** An anonymous peer reviewer's access, as the author sees it: by alias, not theirs to change. */
+    alias: peerAliasSchema.optional(),
+  })
   .meta({ id: 'Share' })
 export type ShareDto = z.infer<typeof shareSchema>
 

@@ -20,7 +20,29 @@ export const createThreadBody = z
 export const replyBody = z.object({ body: commentBody, mentions }).strict()
 export const editCommentBody = z.object({ body: commentBody }).strict()
 
-export const personSchema = z.object({ id: z.string(), name: z.string(), color: z.string() })
+/**
+ * An anonymous peer reviewer as someone who may not know them sees them: 同伴评审 `index`/`of`
+ * (the client words it in its language; `name` carries the Chinese).
+ */
+export const peerAliasSchema = z.object({ index: z.number().int().min(1), of: z.number().int().min(1) })
+export type PeerAliasDto = z.infer<typeof peerAliasSchema>
+
+/**
+ * The id an anonymous peer acts under where an id is stored with their words — suggestion
+ * marks in the document, carets — `peer-<index>-of-<of>`, so any client can word the alias.
+ */
+export function peerAliasId({ index, of }: PeerAliasDto): string {
+  return `peer-${index}-of-${of}`
+}
+
+/** The alias an id from {@link peerAliasId} stands for; undefined for anyone else's id. */
+export function parsePeerAliasId(id: string): PeerAliasDto | undefined {
+  const match = /^peer-(\d+)-of-(\d+)$/.exec(id)
+  return match ? { index: Number(match[1]), of: Number(match[2]) } : undefined
+}
+
+/** Someone named on a comment; `alias` is set (and `id` is not theirs) for an anonymous peer. */
+export const personSchema = z.object({ id: z.string(), name: z.string(), color: z.string(), alias: peerAliasSchema.optional() })
 export type PersonDto = z.infer<typeof personSchema>
 
 export const commentSchema = z

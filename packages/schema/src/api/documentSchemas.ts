@@ -26,6 +26,17 @@ export const documentSchema = z
     kind: documentKind,
     /** The caller's access: owner, edit (可编辑), comment (可评论) or view (只读). */
     access: z.enum(['owner', 'edit', 'comment', 'view']),
+    /**
+     * Set when the document is a member's work on an assignment (作业), so that clients ask
+     * for `GET /documents/:id/assignment` only then. In answers about one document (GET and
+     * PATCH /documents/:id), not in lists.
+     */
+    assignmentId: z.string().optional(),
+    /**
+     * Set when the caller is an anonymous peer reviewer of this work: how the others see them
+     * (同伴评审 k/N). Their carets carry it, and their suggestions must be recorded under it.
+     */
+    shownAs: z.object({ id: z.string(), name: z.string() }).optional(),
   })
   .meta({ id: 'Document' })
 export type DocumentDto = z.infer<typeof documentSchema>

@@ -13,6 +13,7 @@ let server: TestServer
 const tokens = {} as Record<Person, string>
 const ids = {} as Record<Person, string>
 let branchId = ''
+let otherBranchId = ''
 const thisYear = new Date().getUTCFullYear()
 
 const rubric = [
@@ -99,6 +100,7 @@ beforeAll(async () => {
   branchId = ((await made.json()) as { id: string }).id
   const other = await server.api('/api/branches', { method: 'POST', body: { name: '第二支部' } })
   const otherId = ((await other.json()) as { id: string }).id
+  otherBranchId = otherId
   await server.store.branches.setRole(branchId, ids.secretary, 'secretary')
   await server.store.branches.setRole(branchId, ids.mentorA, 'mentor')
   await server.store.branches.setRole(branchId, ids.mentorB, 'mentor')
@@ -179,6 +181,33 @@ describe('audience and starting', () => {
     expect(content.body.content).toContain('特此通知。')
     // Managers who are not addressed cannot start one.
     expect((await call('secretary', `/api/assignments/${assignment.id}/start`, { method: 'POST' })).status).toBe(403)
+  })
+
+  it('starts the member’s document from a branch template; another branch’s or another type’s is refused', async () => {
+    const source = await call<{ id: string }>('secretary', '/api/documents', { method: 'POST', body: { title: '支部通知', kind: 'notice', branchId } })
+    await writeBody(server.collabUrl, source.body.id, tokens.secretary, '全体党员：', '本支部惯用的通知开头。')
+    const saved = await call<{ id: string }>('secretary', `/api/branches/${branchId}/templates`, { method: 'POST', body: { name: '支部通知', kind: 'notice', documentId: source.body.id } })
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201)
+    expect(saved.body.id).toMatch(/^branch:/)
+    const assignment = await create({ templateId: saved.body.id })
+    expect(assignment.templateId).toBe(saved.body.id)
+    const documentId = await start('carol', assignment.id)
+    const content = await call<{ content: string }>('carol', `/api/documents/${documentId}/content?format=text`)
+    expect(content.body.content).toContain('本支部惯用的通知开头。')
+    expect(content.body.content).not.toContain('特此通知。')
+    // A template of another type than the assignment's.
+    expect((await call('secretary', '/api/assignments', { method: 'POST', body: setup({ kind: 'report', templateId: saved.body.id }) })).status).toBe(400)
+    // Another branch's template: its members could not start from it. (The admin sets it up.)
+    const foreign = await server.api('/api/documents', { method: 'POST', body: { title: '外支部通知', kind: 'notice', branchId: otherBranchId } })
+    const foreignId = ((await foreign.json()) as { id: string }).id
+    const other = await server.api(`/api/branches/${otherBranchId}/templates`, { method: 'POST', body: { name: '外支部通知', kind: 'notice', documentId: foreignId } })
+    expect(other.status).toBe(201)
+    const otherTemplate = ((await other.json()) as { id: string }).id
+    await server.store.branches.setRole(otherBranchId, ids.secretary, 'member')
+    const refused = await call<{ error: { message: string } }>('secretary', '/api/assignments', { method: 'POST', body: setup({ templateId: otherTemplate }) })
+    await server.store.branches.removeMember(otherBranchId, ids.secretary)
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.message).toContain('本支部')
   })
 
   it('allocates round-robin among the branch’s mentors in the order members start', async () => {
@@ -307,8 +336,8 @@ describe('submitting and scoring', () => {
     await call('alice', `/api/assignments/${assignment.id}/submit`, { method: 'POST', body: {} })
     const context = await call<WorkContextDto>('alice', `/api/documents/${documentId}/assignment`)
     expect(context.body.reviewers).toEqual([
-      { id: null, name: '同伴评审 1/2' },
-      { id: null, name: '同伴评审 2/2' },
+      { id: null, name: '同伴评审 1/2', alias: { index: 1, of: 2 } },
+      { id: null, name: '同伴评审 2/2', alias: { index: 2, of: 2 } },
     ])
     // The review loop goes to the setter, so no peer returns or approves under their name.
     expect((await call<{ reviewerId: string }>('alice', `/api/documents/${documentId}/review`)).body.reviewerId).toBe(ids.secretary)

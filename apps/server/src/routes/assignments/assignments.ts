@@ -99,7 +99,7 @@ export const assignments = new Hono()
     requireManage(found)
     const body = await parseJson(c, updateAssignmentBody)
     const { store } = c.var.services
-    await checkAssignmentSetup(store, found.user, { branchId: found.assignment.row.branch_id, ...body })
+    await checkAssignmentSetup(store, found.user, { branchId: found.assignment.row.branch_id, ...body, kind: body.kind ?? found.assignment.kind })
     const changes: Partial<AssignmentRow> = {}
     if (body.title !== undefined) changes.title = body.title
     if (body.prompt !== undefined) changes.prompt = body.prompt

@@ -1,13 +1,15 @@
-import { scoreBody, threadCriterionBody, type CollabEvent } from '@dongbi/schema'
+import { scoreBody, threadCriterionBody } from '@dongbi/schema'
 import { Hono, type Context } from 'hono'
 import { parseAssignment, type Assignment } from '../../assignments/parseAssignment.ts'
 import { workContext } from '../../assignments/workContext.ts'
 import { ApiError } from '../../http/ApiError.ts'
+import { actorFor } from '../../notifications/actorFor.ts'
 import { notify } from '../../notifications/notify.ts'
+import { anonymousPeers } from '../../policies/peerAnonymity.ts'
 import { parseJson } from '../../http/parseJson.ts'
 import { requireUser } from '../../http/requireUser.ts'
 import { assignmentAccess } from '../../policies/assignmentAccess.ts'
-import { presentThreads } from '../../presenters/presentThreads.ts'
+import { broadcastThread, presentThreadsFor } from '../../comments/publishThread.ts'
 import type { WorkRow } from '../../store/AssignmentStore.ts'
 import { findDocument } from '../documents/findDocument.ts'
 
@@ -29,17 +31,15 @@ async function findWork(c: Context, needed: 'view' | 'comment'): Promise<FoundWo
 }
 
 /** Tells the author a reviewer finished their sheet; an anonymous peer only by alias. */
-async function tellAuthor(c: Context, { assignment, work }: FoundWork, reviewerId: string, total: number): Promise<void> {
-  const { allocation } = assignment
-  const anonymous = allocation.type === 'peer' && allocation.anonymous
-  const reviewers = (await c.var.services.store.assignments.reviewers(assignment.row.id, work.user_id)).map((r) => r.reviewer_id)
-  const alias = `同伴评审 ${reviewers.indexOf(reviewerId) + 1}/${reviewers.length}`
+async function tellAuthor(c: Context, { work }: FoundWork, reviewerId: string, total: number): Promise<void> {
+  const { store } = c.var.services
+  const actor = await actorFor(store, await anonymousPeers(store, work.document_id), work.user_id, reviewerId)
   await notify(c.var.services, {
     userId: work.user_id,
     kind: 'assignment_scored',
     documentId: work.document_id,
-    actorId: anonymous ? null : reviewerId,
-    data: { assignmentId: assignment.row.id, total, ...(anonymous ? { actorAlias: alias } : {}) },
+    actorId: actor.actorId,
+    data: { assignmentId: work.assignment_id, total, ...actor.data },
   })
 }
 
@@ -98,7 +98,8 @@ export const documentAssignment = new Hono()
       throw new ApiError('invalid_request', `没有这个评分项 (unknown criterion ${JSON.stringify(criterionId)})`)
     }
     await store.comments.setCriterion(thread.id, criterionId)
-    const [dto] = await presentThreads(store, [(await store.comments.thread(thread.id))!])
-    collab.broadcastEvent(thread.document_id, { type: 'thread.changed', thread: dto! } satisfies CollabEvent)
+    const row = (await store.comments.thread(thread.id))!
+    await broadcastThread({ store, collab }, row)
+    const [dto] = await presentThreadsFor(store, user, row.document_id, [row])
     return c.json(dto!)
   })

@@ -3,10 +3,12 @@ import { Hono, type Context } from 'hono'
 import { newId } from '../../auth/secretToken.ts'
 import { ApiError } from '../../http/ApiError.ts'
 import { parseJson } from '../../http/parseJson.ts'
+import { actorFor } from '../../notifications/actorFor.ts'
 import { notify } from '../../notifications/notify.ts'
+import { anonymousPeers } from '../../policies/peerAnonymity.ts'
 import { canResolveThread } from '../../policies/commentAccess.ts'
 import { documentAccess } from '../../policies/documentAccess.ts'
-import { presentThreads } from '../../presenters/presentThreads.ts'
+import { broadcastThread, presentThreadsFor } from '../../comments/publishThread.ts'
 import type { ThreadRow } from '../../store/CommentStore.ts'
 import { findDocument, type FoundDocument as Found } from '../documents/findDocument.ts'
 
@@ -35,20 +37,25 @@ async function notifyAbout(c: Context, found: Found, threadId: string, body: str
   const { store } = c.var.services
   const actorId = c.var.principal!.user.id
   const data = { threadId, excerpt: body.slice(0, 120) }
+  const peers = await anonymousPeers(store, found.record.id)
+  const tell = async (userId: string, kind: 'mention' | 'reply') => {
+    const actor = await actorFor(store, peers, userId, actorId)
+    await notify(c.var.services, { userId, kind, documentId: found.record.id, actorId: actor.actorId, data: { ...data, ...actor.data } })
+  }
   const told = new Set<string>([actorId])
   for (const userId of new Set(mentions)) {
     told.add(userId)
-    await notify(c.var.services, { userId, kind: 'mention', documentId: found.record.id, actorId, data })
+    await tell(userId, 'mention')
   }
   if (!isReply) return
   for (const comment of await store.comments.comments([threadId])) {
     if (told.has(comment.author_id)) continue
     told.add(comment.author_id)
-    await notify(c.var.services, { userId: comment.author_id, kind: 'reply', documentId: found.record.id, actorId, data })
+    await tell(comment.author_id, 'reply')
   }
 }
 
-/** Answers with the thread as it now is, and tells everyone on the document. */
+/** Answers with the thread as it now is, and tells everyone on the document (each as they may see it). */
 async function publish(c: Context, documentId: string, threadId: string, status: 200 | 201 = 200) {
   const { store, collab } = c.var.services
   const row = await store.comments.thread(threadId)
@@ -56,8 +63,8 @@ async function publish(c: Context, documentId: string, threadId: string, status:
     collab.broadcastEvent(documentId, { type: 'thread.deleted', threadId } satisfies CollabEvent)
     return c.body(null, 204)
   }
-  const [thread] = await presentThreads(store, [row])
-  collab.broadcastEvent(documentId, { type: 'thread.changed', thread: thread! } satisfies CollabEvent)
+  await broadcastThread(c.var.services, row)
+  const [thread] = await presentThreadsFor(store, c.var.principal!.user, documentId, [row])
   return c.json(thread!, status)
 }
 
@@ -80,7 +87,7 @@ export const threads = new Hono()
   .get('/threads', async (c) => {
     const found = await findDocument(c, 'view')
     const { store } = c.var.services
-    return c.json({ threads: await presentThreads(store, await store.comments.threads(found.record.id)) })
+    return c.json({ threads: await presentThreadsFor(store, c.var.principal!.user, found.record.id, await store.comments.threads(found.record.id)) })
   })
   .post('/threads', async (c) => {
     const found = await findDocument(c, 'comment')

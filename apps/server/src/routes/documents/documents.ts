@@ -19,6 +19,8 @@ import { ApiError } from '../../http/ApiError.ts'
 import { parseJson, parseQuery } from '../../http/parseJson.ts'
 import { requireUser } from '../../http/requireUser.ts'
 import { documentAccess } from '../../policies/documentAccess.ts'
+import { documentAssignmentFields } from '../../assignments/documentAssignmentFields.ts'
+import { anonymousPeers, peerAliases } from '../../policies/peerAnonymity.ts'
 import { presentDocument } from '../../presenters/presentDocument.ts'
 import { assertLive, findDocument } from './findDocument.ts'
 
@@ -54,14 +56,14 @@ export const documents = new Hono()
   })
   .get('/:id', async (c) => {
     const { record, access } = await findDocument(c, 'view')
-    return c.json(presentDocument(record, access))
+    return c.json(presentDocument(record, access, await documentAssignmentFields(c.var.services.store, c.var.principal!.user, record.id)))
   })
   .patch('/:id', async (c) => {
     const { record, access } = await findDocument(c, 'edit')
     assertLive(record)
     const { title } = await parseJson(c, updateDocumentBody)
     const updated = await c.var.services.store.updateDocument(record.id, { title })
-    return c.json(presentDocument(updated!, access))
+    return c.json(presentDocument(updated!, access, await documentAssignmentFields(c.var.services.store, c.var.principal!.user, record.id)))
   })
   .delete('/:id', async (c) => {
     const { record, access } = await findDocument(c, 'owner')
@@ -93,9 +95,16 @@ export const documents = new Hono()
   })
   .get('/:id/shares', async (c) => {
     const { record } = await findDocument(c, 'view')
-    const rows = await c.var.services.store.shares.forDocument(record.id)
+    const { store } = c.var.services
+    const rows = await store.shares.forDocument(record.id)
+    // Reviewers get a share on submission: an anonymous peer's is shown by alias (see peerAliases).
+    const aliases = await peerAliases(store, c.var.principal!.user, await anonymousPeers(store, record.id))
     const shares: ShareDto[] = await Promise.all(
-      rows.map(async (r) => ({ granteeType: r.grantee_type, granteeId: r.grantee_id, granteeName: (await granteeName(c, r.grantee_type, r.grantee_id)) ?? '', level: r.level })),
+      rows.map(async (r) => {
+        const alias = r.grantee_type === 'user' ? aliases.get(r.grantee_id) : undefined
+        if (alias) return { granteeType: r.grantee_type, granteeId: alias.id, granteeName: alias.name, level: r.level, alias: { index: alias.index, of: alias.of } }
+        return { granteeType: r.grantee_type, granteeId: r.grantee_id, granteeName: (await granteeName(c, r.grantee_type, r.grantee_id)) ?? '', level: r.level }
+      }),
     )
     return c.json({ shares })
   })
