@@ -22,16 +22,43 @@ interface HitRow {
   total: number
 }
 
-/** `%term%` for ILIKE, with LIKE's own wildcards and escape character taken literally. */
+/** `%term%` for (I)LIKE, with LIKE's own wildcards and escape character taken literally. */
 function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
 /**
+ * `text` folded to lower case when the term has Latin letters: folding a whole body costs
+ * more than searching it, and Chinese has no case.
+ */
+function fold(text: RawBuilder<unknown>, term: string): RawBuilder<string> {
+  return /[a-z]/i.test(term) ? sql<string>`lower(${text})` : sql<string>`${text}`
+}
+
+/**
+ * The ids of documents whose title or body contains `term`. Three or more characters: LIKE
+ * (ILIKE when the term has Latin letters), which pg_trgm's GIN indexes answer. Fewer: trigrams
+ * cannot find them, and pg_trgm would read its whole index, slower than the text itself, so
+ * strpos(), which keeps the planner off the index.
+ */
+function documentsContaining(term: string): RawBuilder<unknown> {
+  if ([...term].length < 3) {
+    return sql`SELECT id FROM documents WHERE strpos(${fold(sql`title`, term)}, ${key(term)}) > 0
+      UNION SELECT doc_id FROM search_bodies WHERE strpos(${fold(sql`body`, term)}, ${key(term)}) > 0`
+  }
+  const like = /[a-z]/i.test(term) ? sql`ILIKE` : sql`LIKE`
+  const pattern = containsPattern(term)
+  return sql`SELECT id FROM documents WHERE title ${like} ${pattern} UNION SELECT doc_id FROM search_bodies WHERE body ${like} ${pattern}`
+}
+
+/** The term as {@link fold} compares it. */
+function key(term: string): string {
+  return /[a-z]/i.test(term) ? term.toLowerCase() : term
+}
+
+/**
  * {@link SearchIndex} on PostgreSQL (migration 010): bodies in `search_bodies`, titles straight
- * from `documents`, every term an `ILIKE '%…%'` condition on either — which pg_trgm's GIN
- * indexes answer from the index for terms of three or more characters (shorter ones scan, as
- * on SQLite). Ranking is the same for every term length: title hits first, then how often the
+ * from `documents`; every term must be in one or the other (see {@link documentsContaining}). Ranking is the same for every term length: title hits first, then how often the
  * terms occur, then recency; Postgres has no bm25, and occurrences rank Chinese text well.
  */
 export class PostgresSearchIndex implements SearchIndex {
@@ -57,31 +84,31 @@ export class PostgresSearchIndex implements SearchIndex {
     if (terms.length === 0) return { hits: [], total: 0 }
     const body = sql`coalesce(s.body, '')`
     const where: RawBuilder<unknown>[] = [sql`d.deleted_at IS NULL`, sql`d.id IN ${readableDocumentIds(this.db, viewer)}`]
-    // One subquery per term, each side answerable from its own trigram index (an OR across the
-    // two joined tables is not).
-    for (const term of terms) {
-      const pattern = containsPattern(term)
-      where.push(sql`d.id IN (SELECT id FROM documents WHERE title ILIKE ${pattern} UNION ALL SELECT doc_id FROM search_bodies WHERE body ILIKE ${pattern})`)
-    }
+    terms.forEach((_, i) => where.push(sql`d.id IN (SELECT id FROM ${sql.raw(`term${i}`)})`))
     if (query.kind) where.push(sql`d.kind = ${query.kind}`)
     if (query.branchId) where.push(sql`d.branch_id = ${query.branchId}`)
     if (query.authorId) where.push(sql`d.owner_id = ${query.authorId}`)
     if (query.from) where.push(sql`d.updated_at >= ${new Date(query.from).toISOString()}`)
     if (query.to) where.push(sql`d.updated_at <= ${new Date(query.to).toISOString()}`)
     const condition = sql.join(where, sql` AND `)
+    // Each term's documents first, once (MATERIALIZED): left to itself the planner may rerun a
+    // term's scan for every candidate row, which on long bodies costs seconds.
+    const withTerms = sql`WITH ${sql.join(
+      terms.map((term, i) => sql`${sql.raw(`term${i}`)} AS MATERIALIZED (${documentsContaining(term)})`),
+      sql`, `,
+    )}`
     const from = sql`documents d LEFT JOIN search_bodies s ON s.doc_id = d.id`
 
     const titleHits = sql.join(terms.map((t) => sql`(d.title ILIKE ${containsPattern(t)})::int`), sql` + `)
-    // Folding a whole body costs more than counting in it; Chinese has no case, so fold only for Latin letters.
-    const folded = (t: string) => (/[a-z]/i.test(t) ? sql`lower(${body})` : body)
     const occurrences = sql.join(
-      terms.map((t) => sql`(length(${folded(t)}) - length(replace(${folded(t)}, ${/[a-z]/i.test(t) ? t.toLowerCase() : t}, ''))) / ${[...t].length}`),
+      terms.map((t) => sql`(length(${fold(body, t)}) - length(replace(${fold(body, t)}, ${key(t)}, ''))) / ${[...t].length}`),
       sql` + `,
     )
     const score = sql<number>`(${titleHits}) * 1000 + least(${occurrences}, 999)`
     const order = query.sort === 'updated' ? sql`d.updated_at DESC` : sql`score DESC, d.updated_at DESC`
 
     const page = await sql<HitRow>`
+      ${withTerms}
       SELECT d.id, d.title, d.created_at, d.updated_at, d.deleted_at, d.owner_id, d.branch_id, d.kind, d.template_id,
              u.display_name AS owner_name, b.name AS branch_name, ${score} AS score, count(*) OVER () AS total
       FROM ${from}
@@ -96,7 +123,7 @@ export class PostgresSearchIndex implements SearchIndex {
         ? Number(page.rows[0].total)
         : query.offset === 0
           ? 0
-          : Number((await sql<{ total: number }>`SELECT count(*) AS total FROM ${from} WHERE ${condition}`.execute(this.db)).rows[0]?.total ?? 0)
+          : Number((await sql<{ total: number }>`${withTerms} SELECT count(*) AS total FROM ${from} WHERE ${condition}`.execute(this.db)).rows[0]?.total ?? 0)
     const bodies = new Map<string, string>()
     if (page.rows.length) {
       const result = await sql<{ doc_id: string; body: string }>`
