@@ -1,21 +1,13 @@
-import type { DocumentKind, SearchQuery } from '@dongbi/schema'
+import type { SearchQuery } from '@dongbi/schema'
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { readableDocumentIds } from '../policies/readableDocuments.ts'
 import type { Database } from '../store/Database.ts'
+import { toDocumentRecord, type DocumentRecordRow } from '../store/toDocumentRecord.ts'
 import type { UserRow } from '../store/UserStore.ts'
 import type { SearchHit, SearchIndex, SearchPage } from './SearchIndex.ts'
 import { searchTerms } from './searchTerms.ts'
 
-interface HitRow {
-  id: string
-  title: string
-  created_at: string
-  updated_at: string
-  deleted_at: string | null
-  owner_id: string | null
-  branch_id: string | null
-  kind: string
-  template_id: string | null
+interface HitRow extends DocumentRecordRow {
   owner_name: string | null
   branch_name: string | null
   score: number
@@ -131,17 +123,7 @@ export class PostgresSearchIndex implements SearchIndex {
       for (const row of result.rows) bodies.set(row.doc_id, row.body)
     }
     const hits: SearchHit[] = page.rows.map((row) => ({
-      record: {
-        id: row.id,
-        title: row.title,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-        deletedAt: row.deleted_at,
-        ownerId: row.owner_id,
-        branchId: row.branch_id,
-        kind: row.kind as DocumentKind,
-        templateId: row.template_id,
-      },
+      record: toDocumentRecord(row),
       ownerName: row.owner_name,
       branchName: row.branch_name,
       body: bodies.get(row.id) ?? '',

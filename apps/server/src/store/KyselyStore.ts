@@ -17,6 +17,7 @@ import { ShareStore } from './ShareStore.ts'
 import { TemplateStore } from './TemplateStore.ts'
 import type { DocumentKind } from '@dongbi/schema'
 import type { AppendEntry, DocumentRecord, DocumentScope, Store, StoredUpdates } from './Store.ts'
+import { toDocumentRecord } from './toDocumentRecord.ts'
 import { UserStore } from './UserStore.ts'
 import { VersionStore } from './VersionStore.ts'
 
@@ -24,20 +25,6 @@ type DocumentRow = Database['documents']
 
 /** First key of the two-key advisory locks taken while compacting a document's log. */
 const compactionLockClass = 0x646f63 // 'doc'
-
-function toRecord(row: DocumentRow): DocumentRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deletedAt: row.deleted_at,
-    ownerId: row.owner_id,
-    branchId: row.branch_id,
-    kind: row.kind as DocumentKind,
-    templateId: row.template_id,
-  }
-}
 
 /** The {@link Store} on any SQL dialect Kysely speaks; SQLite and PostgreSQL share it. */
 export class KyselyStore implements Store {
@@ -124,12 +111,12 @@ export class KyselyStore implements Store {
     const now = new Date().toISOString()
     const row: DocumentRow = { id, title, created_at: now, updated_at: now, deleted_at: null, owner_id: ownerId, branch_id: branchId, kind, template_id: templateId }
     await this.db.insertInto('documents').values(row).execute()
-    return toRecord(row)
+    return toDocumentRecord(row)
   }
 
   async getDocument(id: string): Promise<DocumentRecord | undefined> {
     const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()
-    return row && toRecord(row)
+    return row && toDocumentRecord(row)
   }
 
   async listDocuments({ deleted }: { deleted: boolean }): Promise<DocumentRecord[]> {
@@ -139,7 +126,7 @@ export class KyselyStore implements Store {
       .where('deleted_at', deleted ? 'is not' : 'is', null)
       .orderBy(deleted ? 'deleted_at' : 'updated_at', 'desc')
       .execute()
-    return rows.map(toRecord)
+    return rows.map(toDocumentRecord)
   }
 
   async listDocumentsFor(userId: string, scope: DocumentScope, options: { managedBranchIds?: string[] } = {}): Promise<DocumentRecord[]> {
@@ -171,7 +158,7 @@ export class KyselyStore implements Store {
         .where((eb) => eb.or([eb('owner_id', '=', userId), ...(managed.length ? [eb('branch_id', 'in', managed)] : [])]))
     }
     const rows = await query.orderBy(scope === 'trash' ? 'deleted_at' : 'updated_at', 'desc').execute()
-    return rows.map(toRecord)
+    return rows.map(toDocumentRecord)
   }
 
   async updateDocument(
@@ -183,7 +170,7 @@ export class KyselyStore implements Store {
     if (changes.deletedAt !== undefined) set.deleted_at = changes.deletedAt
     if (changes.touch !== false) set.updated_at = new Date().toISOString()
     const row = await this.db.updateTable('documents').set(set).where('id', '=', id).returningAll().executeTakeFirst()
-    return row && toRecord(row)
+    return row && toDocumentRecord(row)
   }
 
   async purgeDocument(id: string): Promise<boolean> {

@@ -1,8 +1,9 @@
 import { LocaleController, getLocale, type DongbiEditor, type EditorFinding, type FormatCheckDetail } from '@dongbi/editor'
 import { documentKindInfo, type DocumentKind } from '@dongbi/schema'
-import { LitElement, html, nothing, type PropertyValues } from 'lit'
+import { LitElement, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { tr } from '../messages.ts'
+import { EditorEventController } from './EditorEventController.ts'
 
 /**
  * 格式检查: the format checker's findings, errors first then warnings, each with its message,
@@ -21,27 +22,17 @@ export class DongbiFormatCheckPanel extends LitElement {
   @property({ type: Boolean }) canFix = false
   @state() private findings: EditorFinding[] = []
   private readonly locale = new LocaleController(this)
+  /** Keeps the list in step with the editor. */
+  private readonly events = new EditorEventController<FormatCheckDetail>(
+    this,
+    () => this.editorElement,
+    'dongbi-format-check',
+    (event) => (this.findings = event.detail.findings),
+    (editor) => (this.findings = editor?.findings ?? []),
+  )
 
   override createRenderRoot(): HTMLElement {
     return this
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('editorElement')) {
-      const previous = changed.get('editorElement') as DongbiEditor | null | undefined
-      previous?.removeEventListener('dongbi-format-check', this.handleFindings)
-      this.editorElement?.addEventListener('dongbi-format-check', this.handleFindings)
-      this.findings = this.editorElement?.findings ?? []
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.editorElement?.removeEventListener('dongbi-format-check', this.handleFindings)
-  }
-
-  private handleFindings = (event: CustomEvent<FormatCheckDetail>): void => {
-    this.findings = event.detail.findings
   }
 
   private handleFix(event: Event, finding: EditorFinding): void {

@@ -1,9 +1,10 @@
 import { LocaleController, type DongbiEditor } from '@dongbi/editor'
 import { parsePeerAliasId, type SuggestionSummary, type UserDto } from '@dongbi/schema'
-import { LitElement, html, nothing, type PropertyValues } from 'lit'
+import { LitElement, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { personName } from '../assignments/personName.ts'
 import { tr } from '../messages.ts'
+import { EditorEventController } from './EditorEventController.ts'
 
 /**
  * The suggestions (修改建议) in the document, as cards in document order: who suggests what,
@@ -21,27 +22,17 @@ export class DongbiSuggestionsPanel extends LitElement {
   @property({ type: Boolean }) canResolve = false
   @state() private suggestions: SuggestionSummary[] = []
   private readonly locale = new LocaleController(this)
+  /** Keeps the list in step with the editor. */
+  private readonly events = new EditorEventController<SuggestionSummary[]>(
+    this,
+    () => this.editorElement,
+    'dongbi-suggestions',
+    (event) => (this.suggestions = event.detail),
+    (editor) => (this.suggestions = editor?.suggestions ?? []),
+  )
 
   override createRenderRoot(): HTMLElement {
     return this
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('editorElement')) {
-      const previous = changed.get('editorElement') as DongbiEditor | null | undefined
-      previous?.removeEventListener('dongbi-suggestions', this.handleSuggestions)
-      this.editorElement?.addEventListener('dongbi-suggestions', this.handleSuggestions)
-      this.suggestions = this.editorElement?.suggestions ?? []
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.editorElement?.removeEventListener('dongbi-suggestions', this.handleSuggestions)
-  }
-
-  private handleSuggestions = (event: CustomEvent<SuggestionSummary[]>): void => {
-    this.suggestions = event.detail
   }
 
   private run(command: (editor: NonNullable<DongbiEditor['editor']>) => void): void {
