@@ -1,16 +1,12 @@
 import type { SearchQuery } from '@dongbi/schema'
 import { sql, type Kysely, type RawBuilder } from 'kysely'
-import { readableDocumentIds } from '../policies/readableDocuments.ts'
 import type { Database } from '../store/Database.ts'
-import { toDocumentRecord, type DocumentRecordRow } from '../store/toDocumentRecord.ts'
 import type { UserRow } from '../store/UserStore.ts'
-import type { SearchHit, SearchIndex, SearchPage } from './SearchIndex.ts'
+import { documentConditions, toSearchHits, type HitRow } from './documentConditions.ts'
+import type { SearchIndex, SearchPage } from './SearchIndex.ts'
 import { searchTerms } from './searchTerms.ts'
 
-interface HitRow extends DocumentRecordRow {
-  owner_name: string | null
-  branch_name: string | null
-  score: number
+interface PageRow extends HitRow {
   total: number
 }
 
@@ -75,13 +71,8 @@ export class PostgresSearchIndex implements SearchIndex {
     const terms = searchTerms(query.q)
     if (terms.length === 0) return { hits: [], total: 0 }
     const body = sql`coalesce(s.body, '')`
-    const where: RawBuilder<unknown>[] = [sql`d.deleted_at IS NULL`, sql`d.id IN ${readableDocumentIds(this.db, viewer)}`]
+    const where = documentConditions(this.db, viewer, query)
     terms.forEach((_, i) => where.push(sql`d.id IN (SELECT id FROM ${sql.raw(`term${i}`)})`))
-    if (query.kind) where.push(sql`d.kind = ${query.kind}`)
-    if (query.branchId) where.push(sql`d.branch_id = ${query.branchId}`)
-    if (query.authorId) where.push(sql`d.owner_id = ${query.authorId}`)
-    if (query.from) where.push(sql`d.updated_at >= ${new Date(query.from).toISOString()}`)
-    if (query.to) where.push(sql`d.updated_at <= ${new Date(query.to).toISOString()}`)
     const condition = sql.join(where, sql` AND `)
     // Each term's documents first, once (MATERIALIZED): left to itself the planner may rerun a
     // term's scan for every candidate row, which on long bodies costs seconds.
@@ -99,7 +90,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const score = sql<number>`(${titleHits}) * 1000 + least(${occurrences}, 999)`
     const order = query.sort === 'updated' ? sql`d.updated_at DESC` : sql`score DESC, d.updated_at DESC`
 
-    const page = await sql<HitRow>`
+    const page = await sql<PageRow>`
       ${withTerms}
       SELECT d.id, d.title, d.created_at, d.updated_at, d.deleted_at, d.owner_id, d.branch_id, d.kind, d.template_id,
              u.display_name AS owner_name, b.name AS branch_name, ${score} AS score, count(*) OVER () AS total
@@ -122,13 +113,6 @@ export class PostgresSearchIndex implements SearchIndex {
         SELECT doc_id, body FROM search_bodies WHERE doc_id IN (${sql.join(page.rows.map((row) => row.id))})`.execute(this.db)
       for (const row of result.rows) bodies.set(row.doc_id, row.body)
     }
-    const hits: SearchHit[] = page.rows.map((row) => ({
-      record: toDocumentRecord(row),
-      ownerName: row.owner_name,
-      branchName: row.branch_name,
-      body: bodies.get(row.id) ?? '',
-      score: Number(row.score),
-    }))
-    return { hits, total }
+    return { hits: toSearchHits(page.rows, bodies), total }
   }
 }

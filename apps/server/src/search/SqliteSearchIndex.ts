@@ -1,17 +1,10 @@
 import type { SearchQuery } from '@dongbi/schema'
 import { sql, type Kysely, type RawBuilder } from 'kysely'
-import { readableDocumentIds } from '../policies/readableDocuments.ts'
 import type { Database } from '../store/Database.ts'
-import { toDocumentRecord, type DocumentRecordRow } from '../store/toDocumentRecord.ts'
 import type { UserRow } from '../store/UserStore.ts'
-import type { SearchHit, SearchIndex, SearchPage } from './SearchIndex.ts'
+import { documentConditions, toSearchHits, type HitRow } from './documentConditions.ts'
+import type { SearchIndex, SearchPage } from './SearchIndex.ts'
 import { searchTerms } from './searchTerms.ts'
-
-interface HitRow extends DocumentRecordRow {
-  owner_name: string | null
-  branch_name: string | null
-  score: number
-}
 
 /** Trigrams need three characters (code points); shorter terms are matched by `instr`. */
 function isLong(term: string): boolean {
@@ -35,11 +28,6 @@ function folded(column: 'title' | 'body', term: string): RawBuilder<string> {
 /** A term as an FTS5 string (phrase): inside double quotes every operator is literal text. */
 function ftsPhrase(term: string): string {
   return `"${term.replaceAll('"', '""')}"`
-}
-
-/** `from`/`to` compare as text against `toISOString()` values, so normalise them the same way. */
-function isoUtc(value: string): string {
-  return new Date(value).toISOString()
 }
 
 /**
@@ -77,16 +65,11 @@ export class SqliteSearchIndex implements SearchIndex {
     const long = terms.filter(isLong)
     const short = terms.filter((t) => !isLong(t)).map(asciiLower)
 
-    const where: RawBuilder<unknown>[] = [sql`d.deleted_at IS NULL`, sql`d.id IN ${readableDocumentIds(this.db, viewer)}`]
+    const where = documentConditions(this.db, viewer, query)
     if (long.length) where.push(sql`search_fts MATCH ${long.map(ftsPhrase).join(' AND ')}`)
     for (const term of short) {
       where.push(sql`(instr(${folded('title', term)}, ${term}) > 0 OR instr(${folded('body', term)}, ${term}) > 0)`)
     }
-    if (query.kind) where.push(sql`d.kind = ${query.kind}`)
-    if (query.branchId) where.push(sql`d.branch_id = ${query.branchId}`)
-    if (query.authorId) where.push(sql`d.owner_id = ${query.authorId}`)
-    if (query.from) where.push(sql`d.updated_at >= ${isoUtc(query.from)}`)
-    if (query.to) where.push(sql`d.updated_at <= ${isoUtc(query.to)}`)
     // CROSS JOIN fixes the loop order: the full-text match drives, documents are looked up by id.
     // (Left to itself the planner may scan documents and run the MATCH once per row.)
     const from = sql`search_fts CROSS JOIN search_entries e ON e.id = search_fts.rowid CROSS JOIN documents d ON d.id = e.doc_id`
@@ -129,13 +112,6 @@ export class SqliteSearchIndex implements SearchIndex {
         WHERE e.doc_id IN (${sql.join(ids)})`.execute(this.db)
       for (const row of result.rows) bodies.set(row.doc_id, row.body ?? '')
     }
-    const hits: SearchHit[] = page.rows.map((row) => ({
-      record: toDocumentRecord(row),
-      ownerName: row.owner_name,
-      branchName: row.branch_name,
-      body: bodies.get(row.id) ?? '',
-      score: Number(row.score),
-    }))
-    return { hits, total }
+    return { hits: toSearchHits(page.rows, bodies), total }
   }
 }

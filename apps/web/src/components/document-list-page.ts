@@ -11,6 +11,7 @@ import './review-queue.ts'
 import { kindLabel } from '../templates/kindLabel.ts'
 import type { DongbiTemplatePicker } from '../templates/template-picker.ts'
 import '../templates/template-picker.ts'
+import { ToastController } from './ToastController.ts'
 
 const scopes: { scope: DocumentScopeName; label: Parameters<typeof tr>[0] }[] = [
   { scope: 'mine', label: 'nav.mine' },
@@ -27,8 +28,7 @@ export class DongbiDocumentListPage extends LitElement {
   @state() private documents: DocumentDto[] | undefined
   @state() private error = ''
   @state() private renaming = ''
-  @state() private toast: { message: string; undo?: () => void } | undefined
-  private toastTimer: ReturnType<typeof setTimeout> | undefined
+  private readonly toast = new ToastController(this)
   @query('dongbi-template-picker') private picker!: DongbiTemplatePicker
   private readonly locale = new LocaleController(this)
 
@@ -70,14 +70,14 @@ export class DongbiDocumentListPage extends LitElement {
       await api.renameDocument(document.id, { title })
       await this.load()
     } catch (error) {
-      this.showToast(error instanceof Error ? error.message : String(error))
+      this.toast.show(error instanceof Error ? error.message : String(error))
     }
   }
 
   private async handleDelete(document: DocumentDto): Promise<void> {
     await api.deleteDocument(document.id)
     await this.load()
-    this.showToast(t('docs.movedToTrash'), async () => {
+    this.toast.show(t('docs.movedToTrash'), async () => {
       await api.restoreDocument(document.id)
       await this.load()
     })
@@ -92,12 +92,6 @@ export class DongbiDocumentListPage extends LitElement {
     if (!confirm(t('docs.purgeConfirm'))) return
     await api.purgeDocument(document.id)
     await this.load()
-  }
-
-  private showToast(message: string, undo?: () => void): void {
-    clearTimeout(this.toastTimer)
-    this.toast = { message, undo }
-    this.toastTimer = setTimeout(() => (this.toast = undefined), 6000)
   }
 
   private renderRow(document: DocumentDto) {
@@ -191,17 +185,7 @@ export class DongbiDocumentListPage extends LitElement {
           : documents.length === 0
             ? html`<p class="empty">${this.emptyText()}</p>`
             : html`<ul class="doc-list">${documents.map((d) => this.renderRow(d))}</ul>`}
-      ${this.toast
-        ? html`<div class="toast" role="status">
-            ${this.toast.message}
-            ${this.toast.undo
-              ? html`<button type="button" @click=${() => {
-                  this.toast?.undo?.()
-                  this.toast = undefined
-                }}>${t('docs.undo')}</button>`
-              : nothing}
-          </div>`
-        : nothing}
+      ${this.toast.render(t('docs.undo'))}
       <dongbi-template-picker></dongbi-template-picker>
     </main>`
   }

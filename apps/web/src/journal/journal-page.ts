@@ -13,6 +13,7 @@ import './journal-resurfaced.ts'
 import './journal-stats.ts'
 import { journalApi } from './journalApi.ts'
 import './study-topics-card.ts'
+import { ToastController } from '../components/ToastController.ts'
 
 /** The prompt as an entry keeps it: 「专题：思考题」. */
 function promptText(prompt: JournalPromptDto): string {
@@ -37,8 +38,7 @@ export class DongbiJournalPage extends LitElement {
   @state() private tags: JournalTagsDto['tags'] = []
   @state() private error = ''
   @state() private busy = false
-  @state() private toast: { message: string; undo?: () => void } | undefined
-  private toastTimer: ReturnType<typeof setTimeout> | undefined
+  private readonly toast = new ToastController(this)
   private readonly locale = new LocaleController(this)
 
   override createRenderRoot(): HTMLElement {
@@ -94,7 +94,7 @@ export class DongbiJournalPage extends LitElement {
       })
       navigate(`/d/${entry.id}`)
     } catch (error) {
-      this.showToast(error instanceof Error ? error.message : String(error))
+      this.toast.show(error instanceof Error ? error.message : String(error))
     } finally {
       this.busy = false
     }
@@ -135,16 +135,10 @@ export class DongbiJournalPage extends LitElement {
   private async handleDelete(entry: JournalEntryDto): Promise<void> {
     await api.deleteDocument(entry.id)
     await this.refresh()
-    this.showToast(tr('journal.deleted'), async () => {
+    this.toast.show(tr('journal.deleted'), async () => {
       await api.restoreDocument(entry.id)
       await this.refresh()
     })
-  }
-
-  private showToast(message: string, undo?: () => void): void {
-    clearTimeout(this.toastTimer)
-    this.toast = { message, undo }
-    this.toastTimer = setTimeout(() => (this.toast = undefined), 6000)
   }
 
   private renderPrompt() {
@@ -244,17 +238,7 @@ export class DongbiJournalPage extends LitElement {
           )}
         </aside>
       </div>
-      ${this.toast
-        ? html`<div class="toast" role="status">
-            ${this.toast.message}
-            ${this.toast.undo
-              ? html`<button type="button" @click=${() => {
-                  this.toast?.undo?.()
-                  this.toast = undefined
-                }}>${tr('journal.undo')}</button>`
-              : nothing}
-          </div>`
-        : nothing}
+      ${this.toast.render(tr('journal.undo'))}
     </main>`
   }
 }
