@@ -4,6 +4,7 @@ import path from 'node:path'
 import { bodyFragmentName, CloseCode, type ThreadDto } from '@dongbi/schema'
 import {
   addUserWithToken,
+  appendLine,
   connectRaw,
   contentOf,
   createDocument,
@@ -68,18 +69,6 @@ function connect(instance: SpawnedServer, documentId: string, options: { token?:
   return client
 }
 
-/** Appends `line` to Y.Text 't' and as a paragraph of the body, in one transaction. */
-function writeLine(client: YClient, line: string): void {
-  client.doc.transact(() => {
-    const text = client.doc.getText('t')
-    text.insert(text.length, `${line}\n`)
-    const paragraph = new Y.XmlElement('paragraph')
-    paragraph.insert(0, [new Y.XmlText(line)])
-    const body = client.doc.getXmlFragment(bodyFragmentName)
-    body.insert(body.length, [paragraph])
-  })
-}
-
 describe('several instances behind one database and Redis', () => {
   it('stock y-websocket clients on three instances converge under seeded random edits', async () => {
     const seed = Number(process.env.SEED ?? Math.floor(Math.random() * 1_000_000))
@@ -101,7 +90,7 @@ describe('several instances behind one database and Redis', () => {
         const at = Math.floor(random() * text.length)
         text.delete(at, Math.min(text.length - at, 1 + Math.floor(random() * 3)))
       } else {
-        writeLine(client, `段落 ${step}`)
+        appendLine(client.doc, `段落 ${step}`)
       }
       // Let the edits of different instances interleave on the wire.
       if (step % 8 === 7) await new Promise((resolve) => setImmediate(resolve))
@@ -196,7 +185,7 @@ describe('several instances behind one database and Redis', () => {
     const written: string[] = []
     const write = (client: YClient, line: string) => {
       written.push(line)
-      writeLine(client, line)
+      appendLine(client.doc, line)
     }
     for (let round = 0; round < 5; round++) {
       for (const [k, client] of [...onVictim, onA].entries()) write(client, `第${round}轮-${k}`)

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { bodyFragmentName } from '@dongbi/schema'
 import {
+  appendLine,
   contentOf,
   createDocument,
   saved,
@@ -15,7 +15,6 @@ import {
   type YClient,
 } from '@dongbi/server/testing'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 
 let dir: string
 let databaseFile: string
@@ -44,18 +43,6 @@ function connect(server: SpawnedServer, id: string): YClient {
   return client
 }
 
-/** Appends a line to Y.Text 't' and a paragraph to the rich-text body, in one transaction. */
-function write(client: YClient, line: string): void {
-  client.doc.transact(() => {
-    const text = client.doc.getText('t')
-    text.insert(text.length, `${line}\n`)
-    const paragraph = new Y.XmlElement('paragraph')
-    paragraph.insert(0, [new Y.XmlText(line)])
-    const body = client.doc.getXmlFragment(bodyFragmentName)
-    body.insert(body.length, [paragraph])
-  })
-}
-
 function expected(lines: string[]): { text: string; xml: string } {
   return { text: lines.map((l) => `${l}\n`).join(''), xml: lines.map((l) => `<paragraph>${l}</paragraph>`).join('') }
 }
@@ -77,7 +64,7 @@ describe('content survives the server process', () => {
     await Promise.all([synced(writer), synced(reader)])
     for (let i = 0; i < 20; i++) {
       lines.push(`第一轮 ${i}`)
-      write(writer, lines.at(-1)!)
+      appendLine(writer.doc, lines.at(-1)!)
     }
     await saved(writer)
     await waitFor(() => reader.text() === expected(lines).text, { message: 'the reader to catch up' })
@@ -99,7 +86,7 @@ describe('content survives the server process', () => {
     await Promise.all([synced(writer2), synced(reader2)])
     for (let i = 0; i < 10; i++) {
       lines.push(`第二轮 ${i}`)
-      write(writer2, lines.at(-1)!)
+      appendLine(writer2.doc, lines.at(-1)!)
     }
     const last = lines.at(-1)!
     const victim = server
