@@ -9,6 +9,7 @@ import type { Authorization, CollabAuthorizer } from './CollabAuthorizer.ts'
 import type { CollabExtension } from './CollabExtension.ts'
 import { Connection } from './Connection.ts'
 import { answerFromLog } from './answerFromLog.ts'
+import { binaryFrame } from './binaryFrame.ts'
 import { DocumentRoom, type ServerChangeResult } from './DocumentRoom.ts'
 import { encodeEvent } from './encodeMessages.ts'
 import { handleMessage } from './messageHandlers.ts'
@@ -361,7 +362,8 @@ export class CollabServer {
   private broadcastLocal(documentId: string, message: Uint8Array): void {
     const room = this.loaded.get(documentId)
     if (!room) return
-    for (const connection of room.connections) if (connection.acceptsEvents) connection.send(message)
+    const frame = binaryFrame(message)
+    for (const connection of room.connections) if (connection.acceptsEvents) connection.sendFrame(frame)
   }
 
   /** The users with a 动笔 socket open on a document: who {@link broadcastEvent} reaches. */

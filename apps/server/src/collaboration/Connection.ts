@@ -1,6 +1,8 @@
 import { accessAtLeast, CloseCode } from '@dongbi/schema'
+import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import type { Authorization } from './CollabAuthorizer.ts'
+import { binaryFrame } from './binaryFrame.ts'
 import { encodePermissionDenied, encodeReadOnly, encodeSaved } from './encodeMessages.ts'
 
 /** One client socket on one document. */
@@ -62,8 +64,20 @@ export class Connection {
   }
 
   send(message: Uint8Array): void {
+    this.sendFrame(binaryFrame(message))
+  }
+
+  /**
+   * Writes a frame made by {@link binaryFrame} straight to the TCP socket. A broadcast frames
+   * its message once and hands every socket the same buffer: one write each, where `ws.send`
+   * would build a header and write twice per socket. Safe because the server never compresses
+   * (`perMessageDeflate: false`) and never sends Blobs, the only cases in which ws queues
+   * frames instead of writing them at once; so frames cannot interleave.
+   */
+  sendFrame(frame: Buffer): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return
-    this.socket.send(message)
+    const raw = (this.socket as unknown as { _socket?: Duplex })._socket
+    if (raw && !raw.destroyed) raw.write(frame)
   }
 
   close(code: number, reason: string): void {

@@ -5,6 +5,7 @@ import type { DocumentSignal } from '../cluster/Fanout.ts'
 import type { Store } from '../store/Store.ts'
 import { BadMessageError } from './BadMessageError.ts'
 import type { Connection } from './Connection.ts'
+import { binaryFrame } from './binaryFrame.ts'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './encodeMessages.ts'
 import type { UpdateWriter } from './UpdateWriter.ts'
 
@@ -340,47 +341,33 @@ export class DocumentRoom {
     }
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
-    const message = encodeAwareness(this.awareness, changed)
-    for (const peer of this.connections) peer.send(message)
+    const frame = binaryFrame(encodeAwareness(this.awareness, changed))
+    for (const peer of this.connections) peer.sendFrame(frame)
     if (origin !== remoteOrigin && this.options.publish) {
       this.options.publish({ type: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed) })
     }
   }
 
   /**
-   * Sends each socket the updates of the last batch it did not send itself: one merged
-   * message for readers, a merge without its own updates for each writer. Each writer's
-   * updates are merged once first and the per-writer merges combined, so leaving one
-   * writer out re-merges a few compact updates, not the whole batch.
+   * Sends the last batch's updates as one framed message. A batch from one socket goes to
+   * every other socket; a batch from several goes to every socket, writers included, as
+   * @y/websocket-server does with every update: Yjs skips what a doc already holds, and one
+   * merge and one frame for all beats a merge without its own updates for each writer.
    */
   private broadcastOutgoing(): void {
     const outgoing = this.outgoing
     if (outgoing.length === 0) return
     this.outgoing = []
-    if (outgoing.length === 1) {
-      const { update, origin } = outgoing[0]!
-      const message = encodeUpdate(update)
-      for (const connection of this.connections) if (connection !== origin) connection.send(message)
-      return
-    }
+    const origin = outgoing[0]!.origin
+    const oneOrigin = outgoing.every((entry) => entry.origin === origin)
     const byOrigin = new Map<Connection | null, Uint8Array[]>()
     for (const { update, origin } of outgoing) {
       const updates = byOrigin.get(origin)
       if (updates) updates.push(update)
       else byOrigin.set(origin, [update])
     }
-    const byWriter = new Map<Connection | null, Uint8Array>()
-    for (const [origin, updates] of byOrigin) byWriter.set(origin, mergeAll(updates))
-    const toReaders = encodeUpdate(mergeAll([...byWriter.values()]))
-    for (const connection of this.connections) {
-      if (!byWriter.has(connection)) {
-        connection.send(toReaders)
-        continue
-      }
-      const others: Uint8Array[] = []
-      for (const [origin, update] of byWriter) if (origin !== connection) others.push(update)
-      if (others.length > 0) connection.send(encodeUpdate(mergeAll(others)))
-    }
+    const frame = binaryFrame(encodeUpdate(mergeAll([...byOrigin.values()].map(mergeAll))))
+    for (const connection of this.connections) if (!oneOrigin || connection !== origin) connection.sendFrame(frame)
   }
 }
 

@@ -16,13 +16,17 @@ const idleAfterMs = 2
  * A write that arrives while the writer is idle (someone typing, nobody else busy) is
  * flushed at once instead of waiting for the end of the turn: batching only pays under
  * load, and the wait would sit on every keystroke's way to the other readers. Writes that
- * follow within {@link idleAfterMs} are batched per turn as before.
+ * follow within {@link idleAfterMs} are batched per turn as before. When the store can
+ * append synchronously (SQLite), that lone write is stored, applied and broadcast before
+ * `write` returns: no promise hop or timer between a keystroke and its readers.
  */
 export class UpdateWriter {
   private queue: PendingWrite[] = []
   private scheduled = false
   private running: Promise<void> = Promise.resolve()
   private lastFlushAt = -Infinity
+  /** Flushes started and not finished: a synchronous append must not overtake them. */
+  private flushing = 0
 
   constructor(
     private readonly store: Store,
@@ -35,6 +39,7 @@ export class UpdateWriter {
     const now = performance.now()
     if (this.queue.length === 1 && now - this.lastFlushAt > idleAfterMs) {
       this.lastFlushAt = now
+      if (this.flushing === 0 && this.flushNow()) return
       this.running = this.running.then(() => this.flush())
       return
     }
@@ -54,6 +59,22 @@ export class UpdateWriter {
     await this.running
   }
 
+  /** Appends the queue synchronously if the store can; answers whether it did. */
+  private flushNow(): boolean {
+    const batch = this.queue
+    let seqs: number[] | undefined
+    let failure: Error | null = null
+    try {
+      seqs = this.store.appendUpdatesNow?.(batch.map((w) => w.entry))
+      if (!seqs) return false
+    } catch (error) {
+      failure = toError(error)
+    }
+    this.queue = []
+    this.finish(batch, failure, seqs)
+    return true
+  }
+
   private async flush(): Promise<void> {
     this.lastFlushAt = performance.now()
     const batch = this.queue
@@ -61,14 +82,25 @@ export class UpdateWriter {
     if (batch.length === 0) return
     let seqs: number[] | undefined
     let failure: Error | null = null
+    this.flushing++
     try {
       seqs = await this.store.appendUpdates(batch.map((w) => w.entry))
     } catch (error) {
-      failure = error instanceof Error ? error : new Error(String(error))
+      failure = toError(error)
+    } finally {
+      this.flushing--
     }
+    this.finish(batch, failure, seqs)
+  }
+
+  private finish(batch: PendingWrite[], failure: Error | null, seqs: number[] | undefined): void {
     for (let i = 0; i < batch.length; i++) {
       batch[i]!.done(failure, seqs?.[i] ?? 0)
     }
     this.onBatchEnd(new Set(batch.map((w) => w.entry.docId)))
   }
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error))
 }

@@ -226,6 +226,17 @@ export class KyselyStore implements Store {
     })
   }
 
+  /**
+   * Typing's fast path: no promise, no connection mutex. Safe exactly when no transaction is
+   * open on the single SQLite connection: a Kysely query holding the mutex without one runs
+   * synchronously inside better-sqlite3, so it cannot be split by this append.
+   */
+  appendUpdatesNow(entries: AppendEntry[]): number[] | undefined {
+    const appendSqlite = this.sqliteAppender()
+    if (!appendSqlite || this.sqlite!.inTransaction) return undefined
+    return appendSqlite(entries, new Date().toISOString())
+  }
+
   /** Prepared on first use, after the migrations have created the tables. */
   private sqliteAppender(): ((entries: AppendEntry[], now: string) => number[]) | undefined {
     const sqlite = this.sqlite

@@ -77,6 +77,12 @@ export interface Store {
   loadUpdates(docId: string): Promise<StoredUpdates>
   /** Appends updates of any documents in one transaction; resolves with each one's seq once durable. */
   appendUpdates(entries: AppendEntry[]): Promise<number[]>
+  /**
+   * The same, synchronously, when the store can (SQLite with no transaction open on its
+   * connection); `undefined` when it cannot, and then {@link appendUpdates} is the way.
+   * Throws when the append fails. Optional: PostgreSQL always answers asynchronously.
+   */
+  appendUpdatesNow?(entries: AppendEntry[]): number[] | undefined
   /** Replaces the log rows up to and including `throughSeq` by one row holding `state`. */
   compact(docId: string, state: Uint8Array, throughSeq: number): Promise<void>
 
