@@ -39,6 +39,17 @@ function toBytes(data: RawData): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
 }
 
+/**
+ * Loading a document for a socket whose opening message (sync step 1, sent as soon as the
+ * socket opens) has not arrived yet, the server waits this long for it before replaying the
+ * log, so that a newcomer can still be answered from the log (`answerFromLog`): the wait is
+ * about one round trip, the replay of a long document tens of ms of blocked process.
+ */
+const firstMessageWaitMs = 50
+
+/** How long loading a document waits for the answer it sent from the log to leave (see `Connection.whenFlushed`). */
+const answerFlushWaitMs = 100
+
 const statusText = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden' } as const
 
 function destroySocket(this: Duplex): void {
@@ -151,6 +162,8 @@ export class CollabServer {
     const connection = new Connection(ws, documentId, address, authorization)
     let room: DocumentRoom | undefined
     const early: Uint8Array[] = []
+    /** Wakes a loader waiting for this client's opening message (see `firstMessageWaitMs`). */
+    let onEarly: (() => void) | null = null
     const receive = (message: Uint8Array): void => {
       try {
         handleMessage(room!, connection, message)
@@ -164,8 +177,9 @@ export class CollabServer {
       if (connection.closed) return
       if (!isBinary) return connection.close(CloseCode.UnsupportedData, 'binary frames only')
       // Copy when queueing: ws may reuse the buffer.
-      if (room) receive(toBytes(data))
-      else early.push(toBytes(data).slice())
+      if (room) return receive(toBytes(data))
+      early.push(toBytes(data).slice())
+      onEarly?.()
     })
     ws.on('close', () => {
       connection.closed = true
@@ -184,7 +198,21 @@ export class CollabServer {
       let answered = false
       let skipped = 0
       const loadedRoom = await this.getRoom(documentId, {
-        onRead: (rows) => (answered = answerFromLog(connection, early, rows)),
+        onRead: async (rows) => {
+          if (early.length === 0 && !connection.closed) {
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, firstMessageWaitMs)
+              onEarly = () => {
+                clearTimeout(timer)
+                resolve()
+              }
+            })
+            onEarly = null
+          }
+          answered = answerFromLog(connection, early, rows)
+          // Replaying a long log blocks the process for tens of ms: let the answer leave first.
+          if (answered) await connection.whenFlushed(answerFlushWaitMs)
+        },
         onIntegrated: (count) => (skipped = count),
       })
       if (connection.closed) return this.scheduleUnload(loadedRoom)
@@ -241,7 +269,7 @@ export class CollabServer {
    * The loaded room of a document, loading it if needed. When this call loads it,
    * `onRead` sees the stored log before it is replayed (see `answerFromLog`).
    */
-  private async getRoom(id: string, hooks: { onRead?: (rows: Uint8Array[]) => void; onIntegrated?: (skipped: number) => void } = {}): Promise<DocumentRoom> {
+  private async getRoom(id: string, hooks: { onRead?: (rows: Uint8Array[]) => Promise<void>; onIntegrated?: (skipped: number) => void } = {}): Promise<DocumentRoom> {
     const existing = this.rooms.get(id)
     if (existing) return existing
     const pending = (async () => {
@@ -261,7 +289,7 @@ export class CollabServer {
       try {
         if (fanout) await fanout.subscribe(id, (signal) => this.receiveDocumentSignal(room, signal))
         const rows = await room.read()
-        hooks.onRead?.(rows)
+        await hooks.onRead?.(rows)
         hooks.onIntegrated?.(room.integrate(rows))
       } catch (error) {
         fanout?.unsubscribe(id)

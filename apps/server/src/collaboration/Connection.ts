@@ -76,8 +76,30 @@ export class Connection {
    */
   sendFrame(frame: Buffer): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return
-    const raw = (this.socket as unknown as { _socket?: Duplex })._socket
+    const raw = this.rawSocket()
     if (raw && !raw.destroyed) raw.write(frame)
+  }
+
+  /**
+   * Resolves once everything sent so far has left the process (is in the kernel's socket
+   * buffer), or after `maxWaitMs`, or at once if the socket is gone. Lets a long synchronous
+   * job wait until a large answer is out instead of holding its tail back.
+   */
+  whenFlushed(maxWaitMs: number): Promise<void> {
+    const raw = this.rawSocket()
+    if (!raw || raw.destroyed || raw.writableLength === 0) return Promise.resolve()
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, maxWaitMs)
+      // Callbacks run in write order, so this one runs after every earlier write is out.
+      raw.write(Buffer.alloc(0), () => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  }
+
+  private rawSocket(): Duplex | undefined {
+    return (this.socket as unknown as { _socket?: Duplex })._socket
   }
 
   close(code: number, reason: string): void {

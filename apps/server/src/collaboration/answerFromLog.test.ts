@@ -69,6 +69,37 @@ describe('answering a newcomer from the stored log', () => {
     await socket.roundTrip()
   })
 
+  it('waits for an opening message that arrives after the log was read, and answers it from the log', async () => {
+    server = await startTestServer()
+    const { id } = await createDocument(server)
+    const { updates, text } = typedUpdates()
+    await server.store.appendUpdates(updates.map((data) => ({ docId: id, data })))
+    let readDone!: () => void
+    const read = new Promise<void>((resolve) => (readDone = resolve))
+    const loadUpdates = server.store.loadUpdates.bind(server.store)
+    server.store.loadUpdates = async (docId) => {
+      const result = await loadUpdates(docId)
+      setImmediate(readDone)
+      return result
+    }
+    const opened = await openRawSocket(server.collabUrl, id, { token: server.token })
+    if (!opened.socket) throw new Error(`upgrade answered ${opened.status}`)
+    sockets.push(opened.socket)
+    await read
+    // A client one 20 ms round trip away: its opening message comes well after the read.
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    opened.socket.send(encodeSync(syncStep1, new Uint8Array([0])))
+
+    // Answered from the log: the rows as they are, not one re-encoded state.
+    const step2 = await opened.socket.next((m) => m.type === 'sync' && m.step === syncStep2)
+    expect(step2.type === 'sync' && [...step2.payload]).toEqual([...updates[0]!])
+    const update = await opened.socket.next((m) => m.type === 'sync' && m.step === syncUpdate)
+    const doc = new Y.Doc()
+    for (const m of [step2, update]) if (m.type === 'sync') Y.applyUpdate(doc, m.payload)
+    expect(doc.getText('t').toString()).toBe(text)
+    await opened.socket.roundTrip()
+  })
+
   it('starts the client over when a stored row cannot be applied, and the document still opens', async () => {
     server = await startTestServer()
     const { id } = await createDocument(server)
