@@ -14,16 +14,18 @@ export interface SoakResult {
   afterMb: number
   /** RSS left over after every connection closed and a full GC, MiB. */
   retainedMb: number
+  /** V8 heap in use left over, MiB: what the server still holds, without the pages V8 and the allocator keep mapped. */
+  heapRetainedMb: number
   seconds: number
 }
 
 const MiB = 1024 * 1024
 
-async function settledRss(server: ServerHandle): Promise<number> {
+async function settled(server: ServerHandle): Promise<{ rss: number; heapUsed: number }> {
   await sleep(1500)
-  await server.child.gc()
+  const { heapUsed } = await server.child.gc()
   await sleep(700)
-  return server.child.rssBytes()
+  return { rss: server.child.rssBytes(), heapUsed }
 }
 
 /**
@@ -42,8 +44,8 @@ export async function soak(kind: ServerKind, dataDir: string, options: SoakOptio
       await client.ready
       client.close()
     })
-    const baseline = await settledRss(server)
-    let peak = baseline
+    const baseline = await settled(server)
+    let peak = baseline.rss
     const started = performance.now()
     await pool(options.connections, options.concurrency, async (i) => {
       const client = server.raw(ids[i % ids.length]!)
@@ -52,13 +54,14 @@ export async function soak(kind: ServerKind, dataDir: string, options: SoakOptio
       client.close()
     })
     const seconds = (performance.now() - started) / 1000
-    const after = await settledRss(server)
+    const after = await settled(server)
     return {
       connections: options.connections,
-      baselineMb: baseline / MiB,
+      baselineMb: baseline.rss / MiB,
       peakMb: peak / MiB,
-      afterMb: after / MiB,
-      retainedMb: (after - baseline) / MiB,
+      afterMb: after.rss / MiB,
+      retainedMb: (after.rss - baseline.rss) / MiB,
+      heapRetainedMb: (after.heapUsed - baseline.heapUsed) / MiB,
       seconds,
     }
   } finally {
