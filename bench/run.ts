@@ -20,7 +20,7 @@ import { memory, type MemoryResult } from './rows/memory.ts'
 import { soak, type SoakResult } from './rows/soak.ts'
 import { storage, type StorageResult } from './rows/storage.ts'
 import { throughput, type ThroughputResult } from './rows/throughput.ts'
-import { allServers, benchDir, type ServerHandle, type ServerKey, type ServerKind } from './servers/servers.ts'
+import { allServers, benchDir, floor, type ServerHandle, type ServerKey, type ServerKind } from './servers/servers.ts'
 
 const rowNames = ['fanout', 'sync', 'memory', 'throughput', 'soak', 'storage'] as const
 type RowName = (typeof rowNames)[number]
@@ -108,6 +108,18 @@ async function main(): Promise<void> {
   const seed = seedSpeech()
   const results: Partial<Record<ServerKey, ServerResults>> = {}
   for (const kind of servers) results[kind.key] = {}
+  /** Rows a server failed (e.g. a peer that lost a document): reported under the table, the run goes on. */
+  const failures: string[] = []
+  const attempt = async <T,>(kind: ServerKind, row: string, run: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await run()
+    } catch (error) {
+      const message = `${kind.key}, row ${row}: ${error instanceof Error ? error.message : String(error)}`
+      failures.push(message)
+      log(`FAILED ${message}`)
+      return undefined
+    }
+  }
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dongbi-bench-'))
   const dataDir = (kind: ServerKind, row: string) => path.join(root, kind.key, row)
 
@@ -117,6 +129,11 @@ async function main(): Promise<void> {
       const live: ServerHandle[] = []
       try {
         for (const kind of servers) live.push(await kind.start(dataDir(kind, 'live')))
+        // Row 1 only: the bare relay that gives the floor (servers/floor-main.ts).
+        if (has('fanout')) {
+          live.push(await floor.start(dataDir(floor, 'live')))
+          results.floor = {}
+        }
         const fanouts = new Map<string, FanoutResult[]>()
         const throughputs = new Map<string, ThroughputResult[]>()
         for (let round = 1; round <= plan.rounds; round++) {
@@ -129,7 +146,7 @@ async function main(): Promise<void> {
                 push(fanouts, `${server.key}/${readers}`, r)
               }
             }
-            if (has('throughput')) {
+            if (has('throughput') && server.key !== 'floor') {
               for (const shape of plan.throughput.shapes) {
                 const r = await throughput(server, { ...plan.throughput, ...shape })
                 log(
@@ -161,7 +178,7 @@ async function main(): Promise<void> {
               }
             })
           }
-          if (has('throughput')) {
+          if (has('throughput') && server.key !== 'floor') {
             result.throughput = plan.throughput.shapes.map((shape) => {
               const runs = throughputs.get(`${server.key}/${shape.documents}x${shape.writersPerDocument}`)!
               return {
@@ -213,7 +230,8 @@ async function main(): Promise<void> {
     // Row 3: one server at a time, alone on the machine's memory.
     if (has('memory')) {
       for (const kind of servers) {
-        const result = await memory(kind, dataDir(kind, 'memory'), seed, plan.memory)
+        const result = await attempt(kind, 'memory', () => memory(kind, dataDir(kind, 'memory'), seed, plan.memory))
+        if (!result) continue
         results[kind.key]!.memory = result
         log(`${kind.key} memory: RSS ${result.baselineMb.toFixed(1)} → ${result.loadedMb.toFixed(1)} MiB for ${result.documents} documents (V8 heap + external: ${result.heapPerThousandMb.toFixed(1)} MiB per 1,000)`)
       }
@@ -222,7 +240,8 @@ async function main(): Promise<void> {
     // Row 4b: connection churn, one server at a time.
     if (has('soak')) {
       for (const kind of servers) {
-        const result = await soak(kind, dataDir(kind, 'soak'), plan.soak)
+        const result = await attempt(kind, 'soak', () => soak(kind, dataDir(kind, 'soak'), plan.soak))
+        if (!result) continue
         results[kind.key]!.soak = result
         log(`${kind.key} soak: ${result.connections} connections in ${result.seconds.toFixed(1)} s; RSS ${result.baselineMb.toFixed(1)} → peak ${result.peakMb.toFixed(1)} → ${result.afterMb.toFixed(1)} MiB (retained ${result.retainedMb.toFixed(1)} MiB; V8 heap used ${result.heapRetainedMb.toFixed(1)} MiB)`)
       }
@@ -232,7 +251,8 @@ async function main(): Promise<void> {
     if (has('storage')) {
       const paper = replayAutomergePaper(plan.storage.batchSize)
       for (const kind of servers) {
-        const result = await storage(kind, dataDir(kind, 'storage'), paper, plan.storage.settleMs)
+        const result = await attempt(kind, 'storage', () => storage(kind, dataDir(kind, 'storage'), paper, plan.storage.settleMs))
+        if (!result) continue
         results[kind.key]!.storage = result
         log(`${kind.key} storage: ${result.storedBytes} B on disk for ${paper.updates.length} updates of ${result.updateBytes} B (state ${result.stateBytes} B): ×${result.perUpdateByte.toFixed(3)} per update byte`)
       }
@@ -292,6 +312,7 @@ async function main(): Promise<void> {
   const summary = [
     worse.length === 0 ? '动笔 is not worse than the better peer on any row.' : `动笔 is worse than the better peer on: ${worse.map((m) => m.name).join('; ')}.`,
     ...(worseDetails.length > 0 ? [`Detail lines where it is worse: ${worseDetails.map((m) => m.name).join('; ')}.`] : []),
+    ...failures.map((failure) => `Failed (no value in the table): ${failure}.`),
   ].join('\n')
   console.log(summary)
 

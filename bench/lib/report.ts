@@ -17,6 +17,7 @@ export const columns: { key: ServerKey; title: string }[] = [
   { key: 'dongbi', title: '动笔' },
   { key: 'ywss', title: 'y-websocket-server' },
   { key: 'hocuspocus', title: 'hocuspocus' },
+  { key: 'floor', title: 'floor: bare relay' },
 ]
 
 export interface Verdict {

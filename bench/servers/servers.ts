@@ -11,7 +11,8 @@ import { RawClient, type Dialect } from '../lib/rawClient.ts'
 export const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const repoRoot = path.resolve(benchDir, '..')
 
-export type ServerKey = 'dongbi' | 'ywss' | 'hocuspocus'
+/** `floor` is not a peer: a bare relay giving row 1's lower bound on this machine (`servers/floor-main.ts`). */
+export type ServerKey = 'dongbi' | 'ywss' | 'hocuspocus' | 'floor'
 
 /** A stock editor-side client: the provider each server is meant to be used with. */
 export interface ProviderClient {
@@ -217,6 +218,31 @@ async function startHocuspocus(dataDir: string, extraEnv: NodeJS.ProcessEnv): Pr
     raw: (id) => new RawClient(url, 'hocuspocus', id),
     stop: (graceMs) => child.stop(graceMs),
   }
+}
+
+export const floor: ServerKind = {
+  key: 'floor',
+  label: 'bare relay (row 1 floor)',
+  async start() {
+    const child = await spawnServer({
+      name: 'floor',
+      args: nodeArgs(path.join(benchDir, 'servers/floor-main.ts')),
+      cwd: benchDir,
+      env: baseEnv(),
+      ready: /listening on port (\d+)/,
+    })
+    return {
+      key: 'floor',
+      child,
+      dialect: 'y-websocket',
+      createDocument: async () => peerDocumentName(),
+      provider: () => {
+        throw new Error('the floor relay has no Yjs: row 1 only')
+      },
+      raw: (id) => new RawClient(`ws://127.0.0.1:${child.port}/${encodeURIComponent(id)}`, 'y-websocket', id),
+      stop: (graceMs) => child.stop(graceMs),
+    }
+  },
 }
 
 export const allServers: ServerKind[] = [dongbi, ywss, hocuspocus]
