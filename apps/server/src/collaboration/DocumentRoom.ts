@@ -32,6 +32,13 @@ interface Outgoing {
   origin: Connection | null
 }
 
+interface Durable extends Outgoing {
+  done: (error: Error | null) => void
+}
+
+/** Origin of durable updates applied after they were sent (see {@link DocumentRoom.settle}): not sent again. */
+const sentOrigin = 'sent'
+
 /**
  * One loaded document: its Y.Doc, awareness and sockets.
  *
@@ -49,7 +56,9 @@ export class DocumentRoom {
   private pendingWrites = 0
   private pendingBytes = 0
   private outgoing: Outgoing[] = []
-  /** Accepted updates not yet durable, hence not yet in `doc`. */
+  /** Updates of the current batch that are durable, waiting for the batch's last one of this document. */
+  private durable: Durable[] = []
+  /** Accepted updates not yet in `doc`: not durable yet, or durable and being sent first. */
   private unapplied: Uint8Array[] = []
   private compacting: Promise<void> | null = null
   private drainWaiters: (() => void)[] = []
@@ -239,33 +248,54 @@ export class DocumentRoom {
     })
   }
 
-  /** Hands an update to the writer; once durable, applies it to `doc` as coming from `origin`. */
+  /**
+   * Hands an update to the writer. Once the batch's updates of this document are durable they
+   * are sent as they came (validated and stored: what clients apply is exactly what the log
+   * holds) and then applied to `doc` — sending first keeps Yjs' transaction out of the way of
+   * every keystroke's readers.
+   */
   private write(data: Uint8Array, origin: Connection | null, done: (error: Error | null) => void): void {
     this.storedBytes += data.byteLength
     this.pendingBytes += data.byteLength
     this.pendingWrites++
     this.unapplied.push(data)
-    this.options.writer.write({ docId: this.id, data }, (error, seq) => {
-      this.pendingWrites--
-      this.pendingBytes -= data.byteLength
-      this.unapplied.splice(this.unapplied.indexOf(data), 1)
+    this.options.writer.write({ docId: this.id, data }, (error, seq, lastOfDocument) => {
       if (error) {
+        this.pendingWrites--
+        this.pendingBytes -= data.byteLength
+        this.unapplied.splice(this.unapplied.indexOf(data), 1)
         this.storedBytes -= data.byteLength
         this.options.log(`document ${this.id}: append failed`, error)
-      } else {
-        this.lastSeq = Math.max(this.lastSeq, seq)
-        this.logCount++
-        try {
-          Y.applyUpdate(this.doc, data, origin)
-        } catch (applyError) {
-          this.options.log(`document ${this.id}: stored update failed to apply`, applyError)
-        }
-        // Durable first, then the other instances hear of it: what they show survives a crash.
-        this.options.publish?.({ type: 'update', seq, data })
+        done(error)
+        if (this.pendingWrites === 0) this.drainWaiters.splice(0).forEach((resolve) => resolve())
+        return
       }
-      done(error)
-      if (this.pendingWrites === 0) this.drainWaiters.splice(0).forEach((resolve) => resolve())
+      this.lastSeq = Math.max(this.lastSeq, seq)
+      this.logCount++
+      // Durable first, then the other instances hear of it: what they show survives a crash.
+      this.options.publish?.({ type: 'update', seq, data })
+      this.durable.push({ update: data, origin, done })
+      if (lastOfDocument) this.settle()
     })
+  }
+
+  /** Sends, then applies, the durable updates of the batch; then tells their writers. */
+  private settle(): void {
+    const durable = this.durable
+    this.durable = []
+    this.broadcast(durable)
+    for (const { update } of durable) {
+      try {
+        Y.applyUpdate(this.doc, update, sentOrigin)
+      } catch (applyError) {
+        this.options.log(`document ${this.id}: stored update failed to apply`, applyError)
+      }
+      this.pendingWrites--
+      this.pendingBytes -= update.byteLength
+      this.unapplied.splice(this.unapplied.indexOf(update), 1)
+    }
+    for (const { done } of durable) done(null)
+    if (this.pendingWrites === 0) this.drainWaiters.splice(0).forEach((resolve) => resolve())
   }
 
   /** A scratch copy of the document with every accepted update, durable or not, applied. */
@@ -276,9 +306,8 @@ export class DocumentRoom {
     return copy
   }
 
-  /** Called by the writer after each batch: broadcast what it made visible, compact if due. */
+  /** Called by the writer after each batch (its updates are sent and applied by now): compact if due. */
   endBatch(): void {
-    this.broadcastOutgoing()
     if (this.logCount > this.options.compactAfterUpdates && !this.compacting) {
       void this.compact()
     }
@@ -326,7 +355,7 @@ export class DocumentRoom {
 
   private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.wholeState = null
-    if (origin === 'load') return
+    if (origin === 'load' || origin === sentOrigin) return
     this.outgoing.push({ update, origin: origin === remoteOrigin ? null : ((origin as Connection | null) ?? null) })
   }
 
@@ -348,22 +377,27 @@ export class DocumentRoom {
     }
   }
 
-  /**
-   * Sends the last batch's updates as one framed message. A batch from one socket goes to
-   * every other socket; a batch from several goes to every socket, writers included, as
-   * @y/websocket-server does with every update: Yjs skips what a doc already holds, and one
-   * merge and one frame for all beats a merge without its own updates for each writer.
-   */
+  /** Sends on what other instances stored and this one has just applied. */
   private broadcastOutgoing(): void {
     const outgoing = this.outgoing
-    if (outgoing.length === 0) return
     this.outgoing = []
-    const origin = outgoing[0]!.origin
-    const oneOrigin = outgoing.every((entry) => entry.origin === origin)
+    this.broadcast(outgoing)
+  }
+
+  /**
+   * Sends updates as one framed message. Updates from one socket go to every other socket;
+   * from several, to every socket, writers included, as @y/websocket-server does with every
+   * update: Yjs skips what a doc already holds, and one merge and one frame for all beats a
+   * merge without its own updates for each writer.
+   */
+  private broadcast(updates: Outgoing[]): void {
+    if (updates.length === 0) return
+    const origin = updates[0]!.origin
+    const oneOrigin = updates.every((entry) => entry.origin === origin)
     const byOrigin = new Map<Connection | null, Uint8Array[]>()
-    for (const { update, origin } of outgoing) {
-      const updates = byOrigin.get(origin)
-      if (updates) updates.push(update)
+    for (const { update, origin } of updates) {
+      const list = byOrigin.get(origin)
+      if (list) list.push(update)
       else byOrigin.set(origin, [update])
     }
     const frame = binaryFrame(encodeUpdate(mergeAll([...byOrigin.values()].map(mergeAll))))

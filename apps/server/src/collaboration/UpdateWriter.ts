@@ -2,7 +2,8 @@ import type { AppendEntry, Store } from '../store/Store.ts'
 
 interface PendingWrite {
   entry: AppendEntry
-  done: (error: Error | null, seq: number) => void
+  /** `lastOfDocument`: no later write of this batch is for the same document. */
+  done: (error: Error | null, seq: number, lastOfDocument: boolean) => void
 }
 
 /** A write this long after the previous flush began is taken as a lone keystroke, not load. */
@@ -10,8 +11,8 @@ const idleAfterMs = 2
 
 /**
  * Groups the update appends of one event-loop turn, across all documents, into one store
- * transaction. Callbacks run synchronously in append order once the batch is durable, then
- * `onBatchEnd` lets each room broadcast what the batch made visible.
+ * transaction. Callbacks run synchronously in append order once the batch is durable (each
+ * told whether it is its document's last in the batch), then `onBatchEnd` runs.
  *
  * A write that arrives while the writer is idle (someone typing, nobody else busy) is
  * flushed at once instead of waiting for the end of the turn: batching only pays under
@@ -94,8 +95,10 @@ export class UpdateWriter {
   }
 
   private finish(batch: PendingWrite[], failure: Error | null, seqs: number[] | undefined): void {
+    const last = new Map<string, number>()
+    batch.forEach((write, i) => last.set(write.entry.docId, i))
     for (let i = 0; i < batch.length; i++) {
-      batch[i]!.done(failure, seqs?.[i] ?? 0)
+      batch[i]!.done(failure, seqs?.[i] ?? 0, last.get(batch[i]!.entry.docId) === i)
     }
     this.onBatchEnd(new Set(batch.map((w) => w.entry.docId)))
   }
