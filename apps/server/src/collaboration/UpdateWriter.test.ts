@@ -1,29 +1,20 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { testDatabase, testDatabaseKind, type TestDatabase } from '../testing/testDatabase.ts'
-import { createStore } from '../store/createStore.ts'
+import { testDatabaseKind } from '../testing/testDatabase.ts'
+import { openTestStore, type TestStore } from '../testing/openTestStore.ts'
 import type { KyselyStore } from '../store/KyselyStore.ts'
 import { UpdateWriter } from './UpdateWriter.ts'
 
 const docId = 'doc-writer-0001'
-let dir: string
-let database: TestDatabase
+let opened: TestStore
 let store: KyselyStore
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dongbi-writer-'))
-  database = testDatabase(dir)
-  store = await createStore({ databaseUrl: database.url, sqliteSynchronous: 'normal' })
+  opened = await openTestStore('writer')
+  store = opened.store
   await store.createDocument({ id: docId, title: '写入' })
 })
-afterEach(async () => {
-  await store.close()
-  await database.drop()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => opened.close())
 
 function update(text: string): Uint8Array {
   const doc = new Y.Doc()

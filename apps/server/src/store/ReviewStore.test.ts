@@ -1,26 +1,16 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabase, type TestDatabase } from '../testing/testDatabase.ts'
-import { createStore } from './createStore.ts'
+import { openTestStore, type TestStore } from '../testing/openTestStore.ts'
 import type { KyselyStore } from './KyselyStore.ts'
 
 let store: KyselyStore
-let dir: string
-let database: TestDatabase
+let opened: TestStore
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dongbi-store-'))
-  database = testDatabase(dir)
-  store = await createStore({ databaseUrl: database.url, sqliteSynchronous: 'normal' })
+  opened = await openTestStore('store')
+  store = opened.store
   await store.createDocument({ id: 'doc-00000001', title: '心得' })
 })
-afterEach(async () => {
-  await store.close()
-  await database.drop()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => opened.close())
 
 const submit = { documentId: 'doc-00000001', action: 'submit', from: 'draft', to: 'submitted', actorId: 'author-01', reviewerId: 'mentor-01', submittedBy: 'author-01', comment: null } as const
 const content = { type: 'doc', content: [{ type: 'paragraph' }] }

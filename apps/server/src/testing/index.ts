@@ -27,3 +27,4 @@ export { testDatabase, testDatabaseKind, testPostgresUrl, type TestDatabase } fr
 export { addUserWithToken } from './addUserWithToken.ts'
 export { createStore } from '../store/createStore.ts'
 export { appendLine } from './appendLine.ts'
+export { openTestStore, type TestStore } from './openTestStore.ts'
