@@ -261,13 +261,11 @@ export class DocumentRoom {
     this.unapplied.push(data)
     this.options.writer.write({ docId: this.id, data }, (error, seq, lastOfDocument) => {
       if (error) {
-        this.pendingWrites--
-        this.pendingBytes -= data.byteLength
-        this.unapplied.splice(this.unapplied.indexOf(data), 1)
+        this.release(data)
         this.storedBytes -= data.byteLength
         this.options.log(`document ${this.id}: append failed`, error)
         done(error)
-        if (this.pendingWrites === 0) this.drainWaiters.splice(0).forEach((resolve) => resolve())
+        this.notifyIfDrained()
         return
       }
       this.lastSeq = Math.max(this.lastSeq, seq)
@@ -290,11 +288,20 @@ export class DocumentRoom {
       } catch (applyError) {
         this.options.log(`document ${this.id}: stored update failed to apply`, applyError)
       }
-      this.pendingWrites--
-      this.pendingBytes -= update.byteLength
-      this.unapplied.splice(this.unapplied.indexOf(update), 1)
+      this.release(update)
     }
     for (const { done } of durable) done(null)
+    this.notifyIfDrained()
+  }
+
+  /** A write is over, stored and applied or failed: it no longer counts as pending. */
+  private release(data: Uint8Array): void {
+    this.pendingWrites--
+    this.pendingBytes -= data.byteLength
+    this.unapplied.splice(this.unapplied.indexOf(data), 1)
+  }
+
+  private notifyIfDrained(): void {
     if (this.pendingWrites === 0) this.drainWaiters.splice(0).forEach((resolve) => resolve())
   }
 
@@ -392,16 +399,16 @@ export class DocumentRoom {
    */
   private broadcast(updates: Outgoing[]): void {
     if (updates.length === 0) return
-    const origin = updates[0]!.origin
-    const oneOrigin = updates.every((entry) => entry.origin === origin)
     const byOrigin = new Map<Connection | null, Uint8Array[]>()
     for (const { update, origin } of updates) {
       const list = byOrigin.get(origin)
       if (list) list.push(update)
       else byOrigin.set(origin, [update])
     }
+    // The one socket the updates came from, if they all came from one.
+    const soleOrigin = byOrigin.size === 1 ? updates[0]!.origin : undefined
     const frame = binaryFrame(encodeUpdate(mergeAll([...byOrigin.values()].map(mergeAll))))
-    for (const connection of this.connections) if (!oneOrigin || connection !== origin) connection.sendFrame(frame)
+    for (const connection of this.connections) if (connection !== soleOrigin) connection.sendFrame(frame)
   }
 }
 

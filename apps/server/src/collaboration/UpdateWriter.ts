@@ -18,7 +18,7 @@ const idleAfterMs = 2
  * flushed at once instead of waiting for the end of the turn: batching only pays under
  * load, and the wait would sit on every keystroke's way to the other readers. Writes that
  * follow within {@link idleAfterMs} are batched per turn as before. When the store can
- * append synchronously (SQLite), that lone write is stored, applied and broadcast before
+ * append synchronously (SQLite), that lone write is stored, sent and applied before
  * `write` returns: no promise hop or timer between a keystroke and its readers.
  */
 export class UpdateWriter {
@@ -100,7 +100,7 @@ export class UpdateWriter {
     for (let i = 0; i < batch.length; i++) {
       batch[i]!.done(failure, seqs?.[i] ?? 0, last.get(batch[i]!.entry.docId) === i)
     }
-    this.onBatchEnd(new Set(batch.map((w) => w.entry.docId)))
+    this.onBatchEnd(new Set(last.keys()))
   }
 }
 
