@@ -4,7 +4,7 @@ import type { CollabAuthorizer } from '../collaboration/CollabAuthorizer.ts'
 import type { Config } from '../config.ts'
 import { documentAccess } from '../policies/documentAccess.ts'
 import { anonymousPeers, peerAlias } from '../policies/peerAnonymity.ts'
-import type { Store } from '../store/Store.ts'
+import type { DocumentRecord, Store } from '../store/Store.ts'
 import { resolvePrincipal } from './resolvePrincipal.ts'
 import { sameOrigin } from './sameOrigin.ts'
 import { sessionCookieName } from './sessionCookie.ts'
@@ -16,7 +16,7 @@ import { sessionCookieName } from './sessionCookie.ts'
  */
 export function createCollabAuthorizer(store: Store, config: Pick<Config, 'allowedOrigins'>): CollabAuthorizer {
   return {
-    async authenticate(request: IncomingMessage, documentId: string) {
+    async authenticate(request: IncomingMessage, _documentId: string, record: DocumentRecord | undefined) {
       const origin = request.headers.origin
       if (origin !== undefined && !sameOrigin(origin, request.headers.host, config.allowedOrigins)) {
         return { status: 403, reason: 'cross-origin socket refused' }
@@ -28,7 +28,6 @@ export function createCollabAuthorizer(store: Store, config: Pick<Config, 'allow
       const { user } = principal
       if (principal.via === 'session' && user.must_change_password) return { status: 403, reason: 'change your temporary password first' }
       const identity = { userId: user.id, name: user.display_name, color: user.color, sessionId: principal.sessionId, tokenId: principal.tokenId }
-      const record = await store.getDocument(documentId)
       // A missing document is let through so the socket can close with the documented 4404.
       if (!record || record.deletedAt) return { ...identity, access: 'view' }
       const access = await documentAccess(store, user, record)

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { DocumentAccess } from '@dongbi/schema'
+import type { DocumentRecord } from '../store/Store.ts'
 
 /** Who holds a collaboration socket, as decided when it was opened. */
 export interface Authorization {
@@ -28,7 +29,13 @@ export interface Refusal {
  * asked before every upgrade (no 101 without it) and again whenever access may have changed.
  */
 export interface CollabAuthorizer {
-  authenticate(request: IncomingMessage, documentId: string): Promise<Authorization | Refusal>
+  /**
+   * `record` is the document as the server has just read it (undefined when there is none):
+   * the hook decides on it instead of reading it again. A missing or deleted document must not
+   * be refused for that reason — the server closes its socket with the documented 4404 — but
+   * the caller must still prove who they are first, so that only users learn what exists.
+   */
+  authenticate(request: IncomingMessage, documentId: string, record: DocumentRecord | undefined): Promise<Authorization | Refusal>
   /** The current access of an open socket, or null to close it. */
   recheck(authorization: Authorization, documentId: string): Promise<DocumentAccess | null>
 }

@@ -4,7 +4,7 @@ import { CloseCode, collabPath, documentId as documentIdSchema, type CollabEvent
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import * as Y from 'yjs'
 import type { DocumentSignal, Fanout, ServerSignal } from '../cluster/Fanout.ts'
-import type { Store } from '../store/Store.ts'
+import type { DocumentRecord, Store } from '../store/Store.ts'
 import type { Authorization, CollabAuthorizer } from './CollabAuthorizer.ts'
 import type { CollabExtension } from './CollabExtension.ts'
 import { Connection } from './Connection.ts'
@@ -140,11 +140,16 @@ export class CollabServer {
     void this.authorizeUpgrade(request, socket, head, documentId)
   }
 
-  /** No 101 until the authorizer says yes. */
+  /**
+   * No 101 until the authorizer says yes. The document is read once, here: the authorizer
+   * decides on it and the connection knows from it whether to close with 4404.
+   */
   private async authorizeUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, documentId: string): Promise<void> {
+    let record: DocumentRecord | undefined
     let result: Awaited<ReturnType<CollabAuthorizer['authenticate']>>
     try {
-      result = await this.options.authorizer.authenticate(request, documentId)
+      record = documentIdSchema.safeParse(documentId).success ? await this.options.store.getDocument(documentId) : undefined
+      result = await this.options.authorizer.authenticate(request, documentId, record)
     } catch (error) {
       this.log(`authorizing a socket for ${documentId} failed`, error)
       return rejectUpgrade(socket, 500, 'Internal Server Error')
@@ -153,12 +158,13 @@ export class CollabServer {
     if (socket.destroyed || this.closing) return void socket.destroy()
     // Read the address now: a closure over `request` would keep it alive with the socket.
     const address = request.socket.remoteAddress ?? ''
+    const found = record !== undefined && !record.deletedAt
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      void this.handleConnection(ws, documentId, address, result)
+      void this.handleConnection(ws, documentId, address, result, found)
     })
   }
 
-  private async handleConnection(ws: WebSocket, documentId: string, address: string, authorization: Authorization): Promise<void> {
+  private async handleConnection(ws: WebSocket, documentId: string, address: string, authorization: Authorization, found: boolean): Promise<void> {
     const connection = new Connection(ws, documentId, address, authorization)
     let room: DocumentRoom | undefined
     const early: Uint8Array[] = []
@@ -190,11 +196,7 @@ export class CollabServer {
     })
 
     try {
-      if (!documentIdSchema.safeParse(documentId).success) {
-        return connection.close(CloseCode.DocumentNotFound, 'document not found')
-      }
-      const record = await this.options.store.getDocument(documentId)
-      if (!record || record.deletedAt) return connection.close(CloseCode.DocumentNotFound, 'document not found')
+      if (!found) return connection.close(CloseCode.DocumentNotFound, 'document not found')
       let answered = false
       let skipped = 0
       const loadedRoom = await this.getRoom(documentId, {

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { cachedStatements } from './cachedStatements.ts'
 import type { Database } from './Database.ts'
 import { KyselyStore } from './KyselyStore.ts'
 import { isPostgresUrl, openPostgresPool, postgresConnection } from './postgresConnection.ts'
@@ -38,7 +39,7 @@ export async function createStore({ databaseUrl, sqliteSynchronous, postgresPool
   sqlite.pragma(`synchronous = ${sqliteSynchronous.toUpperCase()}`)
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const store = new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), { sqlite })
+  const store = new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) }), { sqlite })
   await store.migrate()
   return store
 }
