@@ -88,7 +88,8 @@ interface ThroughputSummary {
 
 interface ServerResults {
   fanout?: FanoutSummary[]
-  sync?: { coldMs: number; warmMs: number; coldRunsMs: number[]; warmRunsMs: number[]; loadMs: number }
+  /** Cold is absent for the floor, which has no storage. */
+  sync?: { coldMs?: number; warmMs: number; coldRunsMs?: number[]; warmRunsMs: number[]; loadMs: number }
   memory?: MemoryResult
   throughput?: ThroughputSummary[]
   soak?: SoakResult
@@ -202,28 +203,31 @@ async function main(): Promise<void> {
       }
     }
 
-    // Row 2: warm runs alternate between the servers, then cold runs (each a restart) do.
+    // Row 2: warm runs alternate between the servers (and the floor, warm only), then cold runs (each a restart) do.
     if (has('sync')) {
       const paper = replayAutomergePaper(plan.sync.batchSize)
       log(`automerge-paper: ${paper.patches} patches → ${paper.updates.length} updates, ${paper.endContent.length} chars, state ${paper.stateBytes} B`)
       const benches = servers.map((kind) => new FirstSync(kind, dataDir(kind, 'sync'), paper))
+      const floorBench = new FirstSync(floor, dataDir(floor, 'sync'), paper)
       try {
-        for (const bench of benches) {
+        for (const bench of [...benches, floorBench]) {
           await bench.prepare()
           log(`${bench.kind.key} first sync: trace loaded through a client in ${bench.loadMs.toFixed(0)} ms`)
         }
         const warm = new Map<string, number[]>()
         const cold = new Map<string, number[]>()
-        for (let i = 0; i < plan.sync.warmRuns; i++) for (const bench of benches) push(warm, bench.kind.key, await bench.warm())
+        for (let i = 0; i < plan.sync.warmRuns; i++) for (const bench of [...benches, floorBench]) push(warm, bench.kind.key, await bench.warm())
+        await floorBench.close()
         for (let i = 0; i < plan.sync.coldRuns; i++) for (const bench of benches) push(cold, bench.kind.key, await bench.cold())
-        for (const bench of benches) {
+        for (const bench of [...benches, floorBench]) {
           const warmRunsMs = warm.get(bench.kind.key)!
-          const coldRunsMs = cold.get(bench.kind.key)!
-          results[bench.kind.key]!.sync = { coldMs: median(coldRunsMs), warmMs: median(warmRunsMs), coldRunsMs, warmRunsMs, loadMs: bench.loadMs }
-          log(`${bench.kind.key} first sync: cold ${coldRunsMs.map((v) => v.toFixed(1)).join('/')} ms, warm ${warmRunsMs.map((v) => v.toFixed(1)).join('/')} ms`)
+          const coldRunsMs = cold.get(bench.kind.key)
+          results[bench.kind.key] ??= {}
+          results[bench.kind.key]!.sync = { coldMs: coldRunsMs && median(coldRunsMs), warmMs: median(warmRunsMs), coldRunsMs, warmRunsMs, loadMs: bench.loadMs }
+          log(`${bench.kind.key} first sync: cold ${coldRunsMs?.map((v) => v.toFixed(1)).join('/') ?? '—'} ms, warm ${warmRunsMs.map((v) => v.toFixed(1)).join('/')} ms`)
         }
       } finally {
-        for (const bench of benches) await bench.close().catch((error: unknown) => log(String(error)))
+        for (const bench of [...benches, floorBench]) await bench.close().catch((error: unknown) => log(String(error)))
       }
     }
 

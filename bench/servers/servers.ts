@@ -222,7 +222,7 @@ async function startHocuspocus(dataDir: string, extraEnv: NodeJS.ProcessEnv): Pr
 
 export const floor: ServerKind = {
   key: 'floor',
-  label: 'bare relay (row 1 floor)',
+  label: 'bare relay (floor of rows 1 and 2)',
   async start() {
     const child = await spawnServer({
       name: 'floor',
@@ -236,9 +236,7 @@ export const floor: ServerKind = {
       child,
       dialect: 'y-websocket',
       createDocument: async () => peerDocumentName(),
-      provider: () => {
-        throw new Error('the floor relay has no Yjs: row 1 only')
-      },
+      provider: (id, doc) => stockProvider(`ws://127.0.0.1:${child.port}`, id, doc),
       raw: (id) => new RawClient(`ws://127.0.0.1:${child.port}/${encodeURIComponent(id)}`, 'y-websocket', id),
       stop: (graceMs) => child.stop(graceMs),
     }
