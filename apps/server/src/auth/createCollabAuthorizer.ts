@@ -16,7 +16,7 @@ import { sessionCookieName } from './sessionCookie.ts'
  */
 export function createCollabAuthorizer(store: Store, config: Pick<Config, 'allowedOrigins'>): CollabAuthorizer {
   return {
-    async authenticate(request: IncomingMessage, _documentId: string, record: DocumentRecord | undefined) {
+    async authenticate(request: IncomingMessage, record: DocumentRecord | undefined) {
       const origin = request.headers.origin
       if (origin !== undefined && !sameOrigin(origin, request.headers.host, config.allowedOrigins)) {
         return { status: 403, reason: 'cross-origin socket refused' }

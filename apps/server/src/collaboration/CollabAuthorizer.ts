@@ -35,7 +35,7 @@ export interface CollabAuthorizer {
    * be refused for that reason — the server closes its socket with the documented 4404 — but
    * the caller must still prove who they are first, so that only users learn what exists.
    */
-  authenticate(request: IncomingMessage, documentId: string, record: DocumentRecord | undefined): Promise<Authorization | Refusal>
+  authenticate(request: IncomingMessage, record: DocumentRecord | undefined): Promise<Authorization | Refusal>
   /** The current access of an open socket, or null to close it. */
   recheck(authorization: Authorization, documentId: string): Promise<DocumentAccess | null>
 }

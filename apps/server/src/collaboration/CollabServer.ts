@@ -149,7 +149,7 @@ export class CollabServer {
     let result: Awaited<ReturnType<CollabAuthorizer['authenticate']>>
     try {
       record = documentIdSchema.safeParse(documentId).success ? await this.options.store.getDocument(documentId) : undefined
-      result = await this.options.authorizer.authenticate(request, documentId, record)
+      result = await this.options.authorizer.authenticate(request, record)
     } catch (error) {
       this.log(`authorizing a socket for ${documentId} failed`, error)
       return rejectUpgrade(socket, 500, 'Internal Server Error')
