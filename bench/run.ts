@@ -14,6 +14,7 @@ import { describeMachine } from './lib/machine.ts'
 import { renderTable, verdict, type Metric } from './lib/report.ts'
 import { checkTypistEncoding } from './lib/updates.ts'
 import { median, percentile } from './lib/stats.ts'
+import { waitForIdleServer } from './lib/contention.ts'
 import { fanout, type FanoutResult } from './rows/fanout.ts'
 import { FirstSync } from './rows/firstSync.ts'
 import { memory, type MemoryResult } from './rows/memory.ts'
@@ -43,7 +44,7 @@ const plan = {
   /** Rows 1 and 4 alternate the servers this many times (row 2 alternates run by run), so a burst of load from elsewhere on the machine hits them alike. */
   rounds: quick ? 1 : 5,
   fanout: { readers: [50, 200], keystrokes: quick ? 60 : 200, warmup: quick ? 10 : 20, perSecond: 20 },
-  sync: { batchSize: 1000, coldRuns: quick ? 1 : 5, warmRuns: quick ? 2 : 8 },
+  sync: { batchSize: 1000, coldRuns: quick ? 1 : 5, warmRuns: quick ? 2 : 20 },
   memory: { documents: quick ? 100 : 1000, updatesPerDocument: 8, charsPerUpdate: 40 },
   throughput: {
     shapes: [
@@ -156,6 +157,8 @@ async function main(): Promise<void> {
                 if (r.unacknowledged > 0) throw new Error(`${server.key}: ${r.unacknowledged} updates never acknowledged`)
                 push(throughputs, `${server.key}/${shape.documents}x${shape.writersPerDocument}`, r)
               }
+              const drainMs = await waitForIdleServer(() => server.child.cpuSeconds())
+              if (drainMs > 1_000) log(`round ${round} ${server.key} was still busy for ${(drainMs / 1000).toFixed(1)} s after its throughput runs (storing what it had acknowledged)`)
             }
           }
         }

@@ -58,3 +58,19 @@ export async function waitForQuiet(servers: () => number, thresholdPercent = 30,
 }
 
 export const cores = os.availableParallelism()
+
+/**
+ * Waits until a server's own CPU use falls under `thresholdPercent` of one core over a 500 ms
+ * sample, at most `maxMs`; returns how long that took. A server that acknowledges updates
+ * before it stores them (y-websocket-server with y-leveldb) keeps writing its backlog after a
+ * saturation run, and must not do so while another server is being measured.
+ */
+export async function waitForIdleServer(cpuSeconds: () => number, thresholdPercent = 5, maxMs = 120_000): Promise<number> {
+  const start = performance.now()
+  for (;;) {
+    const before = cpuSeconds()
+    await sleep(500)
+    const percent = (100 * (cpuSeconds() - before)) / 0.5
+    if (percent < thresholdPercent || performance.now() - start > maxMs) return performance.now() - start
+  }
+}
