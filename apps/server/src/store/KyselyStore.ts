@@ -20,6 +20,7 @@ import type { AppendEntry, DocumentRecord, DocumentScope, Store, StoredUpdates }
 import { toDocumentRecord } from './toDocumentRecord.ts'
 import { UserStore } from './UserStore.ts'
 import { VersionStore } from './VersionStore.ts'
+import type { WalCheckpointer } from './WalCheckpointer.ts'
 
 type DocumentRow = Database['documents']
 
@@ -50,15 +51,18 @@ export class KyselyStore implements Store {
   private appendSqlite: ((entries: AppendEntry[], now: string) => number[]) | undefined
 
   private readonly sqlite: SqliteDatabase.Database | undefined
+  /** SQLite only: checkpoints the log after appends, off the keystroke path. */
+  private readonly checkpoints: WalCheckpointer | undefined
   /** PostgreSQL schema holding the tables (and Kysely's migration tables). */
   private readonly schema: string | undefined
   private readonly postgres: boolean
 
   constructor(
     readonly db: Kysely<Database>,
-    options: { sqlite?: SqliteDatabase.Database; schema?: string } = {},
+    options: { sqlite?: SqliteDatabase.Database; checkpoints?: WalCheckpointer; schema?: string } = {},
   ) {
     this.sqlite = options.sqlite
+    this.checkpoints = options.checkpoints
     this.schema = options.schema
     this.postgres = dialectOf(db) === 'postgres'
     this.users = new UserStore(db)
@@ -243,11 +247,16 @@ export class KyselyStore implements Store {
     if (!sqlite || this.appendSqlite) return this.appendSqlite
     const insert = sqlite.prepare('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)')
     const touch = sqlite.prepare('UPDATE documents SET updated_at = ? WHERE id = ?')
-    this.appendSqlite = sqlite.transaction((entries: AppendEntry[], now: string) => {
+    const append = sqlite.transaction((entries: AppendEntry[], now: string) => {
       const seqs = entries.map((e) => Number(insert.run(e.docId, e.data).lastInsertRowid))
       for (const docId of new Set(entries.map((e) => e.docId))) touch.run(now, docId)
       return seqs
     })
+    this.appendSqlite = (entries, now) => {
+      const seqs = append(entries, now)
+      this.checkpoints?.noteWrite()
+      return seqs
+    }
     return this.appendSqlite
   }
 
@@ -302,6 +311,7 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.checkpoints?.close()
     await this.db.destroy()
   }
 }

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import { cachedStatements } from './cachedStatements.ts'
 import type { Database } from './Database.ts'
 import { KyselyStore } from './KyselyStore.ts'
+import { WalCheckpointer } from './WalCheckpointer.ts'
 import { isPostgresUrl, openPostgresPool, postgresConnection } from './postgresConnection.ts'
 
 export interface StoreOptions {
@@ -39,7 +40,7 @@ export async function createStore({ databaseUrl, sqliteSynchronous, postgresPool
   sqlite.pragma(`synchronous = ${sqliteSynchronous.toUpperCase()}`)
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const store = new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) }), { sqlite })
+  const store = new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) }), { sqlite, checkpoints: new WalCheckpointer(sqlite) })
   await store.migrate()
   return store
 }
