@@ -212,17 +212,18 @@ async function main(): Promise<void> {
       log(`automerge-paper: ${paper.patches} patches → ${paper.updates.length} updates, ${paper.endContent.length} chars, state ${paper.stateBytes} B`)
       const benches = servers.map((kind) => new FirstSync(kind, dataDir(kind, 'sync'), paper))
       const floorBench = new FirstSync(floor, dataDir(floor, 'sync'), paper)
+      const all = [...benches, floorBench]
       try {
-        for (const bench of [...benches, floorBench]) {
+        for (const bench of all) {
           await bench.prepare()
           log(`${bench.kind.key} first sync: trace loaded through a client in ${bench.loadMs.toFixed(0)} ms`)
         }
         const warm = new Map<string, number[]>()
         const cold = new Map<string, number[]>()
-        for (let i = 0; i < plan.sync.warmRuns; i++) for (const bench of [...benches, floorBench]) push(warm, bench.kind.key, await bench.warm())
+        for (let i = 0; i < plan.sync.warmRuns; i++) for (const bench of all) push(warm, bench.kind.key, await bench.warm())
         await floorBench.close()
         for (let i = 0; i < plan.sync.coldRuns; i++) for (const bench of benches) push(cold, bench.kind.key, await bench.cold())
-        for (const bench of [...benches, floorBench]) {
+        for (const bench of all) {
           const warmRunsMs = warm.get(bench.kind.key)!
           const coldRunsMs = cold.get(bench.kind.key)
           results[bench.kind.key] ??= {}
@@ -230,7 +231,7 @@ async function main(): Promise<void> {
           log(`${bench.kind.key} first sync: cold ${coldRunsMs?.map((v) => v.toFixed(1)).join('/') ?? '—'} ms, warm ${warmRunsMs.map((v) => v.toFixed(1)).join('/')} ms`)
         }
       } finally {
-        for (const bench of [...benches, floorBench]) await bench.close().catch((error: unknown) => log(String(error)))
+        for (const bench of all) await bench.close().catch((error: unknown) => log(String(error)))
       }
     }
 

@@ -44,9 +44,10 @@ export class KyselyStore implements Store {
   readonly checkerSettings: CheckerSettingsStore
 
   /**
-   * SQLite's hot path: appending updates is the one query on every keystroke, and Kysely
-   * re-prepares its statements on every call (about 0.6 ms a batch). With the raw handle the
-   * statements are prepared once; they still run inside Kysely's connection lock.
+   * SQLite's hot path: appending updates is the one query on every keystroke. On the raw handle
+   * the append is one synchronous call — no query building, no promise — which lets a lone
+   * keystroke be stored within the handler of its frame (`appendUpdatesNow`); under load it
+   * runs inside Kysely's connection lock like any query.
    */
   private appendSqlite: ((entries: AppendEntry[], now: string) => number[]) | undefined
 
