@@ -10,6 +10,7 @@ import { search } from './009_search.ts'
 import { searchPostgres } from './010_search_postgres.ts'
 import { journal } from './008_journal.ts'
 import { checkerSettings } from './005_checker_settings.ts'
+import { docUpdatesRowid } from './011_doc_updates_rowid.ts'
 
 /** Every migration, in order. Names sort lexically; never rename or reorder one that shipped. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '010_search_postgres': searchPostgres,
   '008_journal': journal,
   '005_checker_settings': checkerSettings,
+  '011_doc_updates_rowid': docUpdatesRowid,
 }
 
 export const migrationProvider: MigrationProvider = {
