@@ -18,6 +18,7 @@ import { TemplateStore } from './TemplateStore.ts'
 import type { DocumentKind } from '@dongbi/schema'
 import type { AppendEntry, DocumentRecord, DocumentScope, Store, StoredUpdates } from './Store.ts'
 import { toDocumentRecord } from './toDocumentRecord.ts'
+import { TouchQueue } from './TouchQueue.ts'
 import { UserStore } from './UserStore.ts'
 import { VersionStore } from './VersionStore.ts'
 import type { WalCheckpointer } from './WalCheckpointer.ts'
@@ -50,6 +51,8 @@ export class KyselyStore implements Store {
    * runs inside Kysely's connection lock like any query.
    */
   private appendSqlite: ((entries: AppendEntry[], now: string) => number[]) | undefined
+  /** SQLite only: `updated_at` of appended documents, written on the next turn (see {@link TouchQueue}). */
+  private touches: TouchQueue | undefined
 
   private readonly sqlite: SqliteDatabase.Database | undefined
   /** SQLite only: checkpoints the log after appends, off the keystroke path. */
@@ -247,14 +250,17 @@ export class KyselyStore implements Store {
     const sqlite = this.sqlite
     if (!sqlite || this.appendSqlite) return this.appendSqlite
     const insert = sqlite.prepare('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)')
-    const touch = sqlite.prepare('UPDATE documents SET updated_at = ? WHERE id = ?')
-    const append = sqlite.transaction((entries: AppendEntry[], now: string) => {
-      const seqs = entries.map((e) => Number(insert.run(e.docId, e.data).lastInsertRowid))
-      for (const docId of new Set(entries.map((e) => e.docId))) touch.run(now, docId)
-      return seqs
+    const append = sqlite.transaction((entries: AppendEntry[]) => entries.map((e) => Number(insert.run(e.docId, e.data).lastInsertRowid)))
+    const touch = sqlite.prepare('UPDATE documents SET updated_at = ? WHERE id = ? AND updated_at < ?')
+    const touchAll = sqlite.transaction((due: ReadonlyMap<string, string>) => {
+      for (const [docId, at] of due) touch.run(at, docId, at)
     })
+    // Inside Kysely's connection lock: never in the middle of one of its transactions.
+    const touches = new TouchQueue((due) => this.db.connection().execute(async () => touchAll(due)))
+    this.touches = touches
     this.appendSqlite = (entries, now) => {
-      const seqs = append(entries, now)
+      const seqs = append(entries)
+      for (const { docId } of entries) touches.add(docId, now)
       this.checkpoints?.noteWrite()
       return seqs
     }
@@ -312,6 +318,7 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.touches?.flush()
     this.checkpoints?.close()
     await this.db.destroy()
   }
