@@ -62,8 +62,8 @@ export class DocumentRoom {
   private unapplied: Uint8Array[] = []
   private compacting: Promise<void> | null = null
   private drainWaiters: (() => void)[] = []
-  /** Sync step 2 for a client that has nothing, kept until the doc changes: newcomers to a busy-reading document share one encoding. */
-  private wholeState: Uint8Array | null = null
+  /** Sync step 2 for a client that has nothing, framed, kept until the doc changes: newcomers share one encoding and one frame. */
+  private wholeState: Buffer | null = null
   /** Signals of other instances that arrived while loading, applied once loaded. */
   private early: DocumentSignal[] | null = []
   private remoteBroadcastScheduled = false
@@ -106,11 +106,11 @@ export class DocumentRoom {
     return skipped
   }
 
-  /** Sync step 2 answering `stateVector`: what that client is missing. */
-  syncStep2For(stateVector: Uint8Array): Uint8Array {
+  /** Sync step 2 answering `stateVector` (what that client is missing), as a frame for {@link Connection.sendFrame}. */
+  syncStep2FrameFor(stateVector: Uint8Array): Buffer {
     const empty = stateVector.length === 1 && stateVector[0] === 0
-    if (!empty) return encodeSyncStep2(this.doc, stateVector)
-    this.wholeState ??= encodeSyncStep2(this.doc, stateVector)
+    if (!empty) return binaryFrame(encodeSyncStep2(this.doc, stateVector))
+    this.wholeState ??= binaryFrame(encodeSyncStep2(this.doc, stateVector))
     return this.wholeState
   }
 

@@ -24,7 +24,7 @@ function handleSync(room: DocumentRoom, connection: Connection, decoder: decodin
   switch (step) {
     case syncProtocol.messageYjsSyncStep1:
       Y.decodeStateVector(payload) // throws on a malformed vector
-      connection.send(room.syncStep2For(payload))
+      connection.sendFrame(room.syncStep2FrameFor(payload))
       return
     case syncProtocol.messageYjsSyncStep2:
     case syncProtocol.messageYjsUpdate:
