@@ -29,7 +29,7 @@ afterEach(async () => {
 })
 
 const open = () => createStore({ databaseUrl: `sqlite:${file}`, sqliteSynchronous: 'normal' })
-const updatedAt = async (id: string, from = store) => (await from.getDocument(id))!.updatedAt
+const updatedAt = async (id: string) => (await store.getDocument(id))!.updatedAt
 const append = (docId: string) => store.appendUpdatesNow!([{ docId, data: new Uint8Array([1, 2, 3]) }])
 
 describe('TouchQueue (SQLite): updated_at follows an append on the next turn', () => {

@@ -5,8 +5,9 @@
  * The touch rewrote two more pages per commit (the row and its place in the list's index):
  * half of what a keystroke wrote to SQLite's log, on the way to every reader. The list and
  * search read `updated_at` on later turns, so they see the same times as before. A process
- * killed within that one turn keeps the update and loses only its touch: the document then
- * shows its previous edit's time until the next one.
+ * killed within that one turn keeps the update and loses only its touch: the document shows
+ * its previous edit's time, and the search backfill (which compares `updated_at` with the
+ * time of indexing) may leave that last keystroke out of the index, until the next edit.
  */
 export class TouchQueue {
   private due = new Map<string, string>()
