@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { WebSocketServer, type WebSocket } from 'ws'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 
 interface Room {
@@ -24,10 +25,9 @@ interface Room {
   answer: Buffer | null
 }
 
+/** y-websocket's message type for sync messages (awareness is 1). */
 const SYNC = 0
-const STEP1 = 0
-const STEP2 = 1
-const UPDATE = 2
+const { messageYjsSyncStep1: STEP1, messageYjsSyncStep2: STEP2, messageYjsUpdate: UPDATE } = syncProtocol
 
 function answerOf(room: Room): Buffer {
   if (room.answer) return room.answer

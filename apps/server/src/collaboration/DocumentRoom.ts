@@ -109,9 +109,10 @@ export class DocumentRoom {
   /** Sync step 2 answering `stateVector` (what that client is missing), as a frame for {@link Connection.sendFrame}. */
   syncStep2FrameFor(stateVector: Uint8Array): Buffer {
     const empty = stateVector.length === 1 && stateVector[0] === 0
-    if (!empty) return binaryFrame(encodeSyncStep2(this.doc, stateVector))
-    this.wholeState ??= binaryFrame(encodeSyncStep2(this.doc, stateVector))
-    return this.wholeState
+    if (empty && this.wholeState) return this.wholeState
+    const frame = binaryFrame(encodeSyncStep2(this.doc, stateVector))
+    if (empty) this.wholeState = frame
+    return frame
   }
 
   /**

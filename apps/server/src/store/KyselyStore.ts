@@ -209,29 +209,17 @@ export class KyselyStore implements Store {
     const now = new Date().toISOString()
     const appendSqlite = this.sqliteAppender()
     if (appendSqlite) return this.db.connection().execute(async () => appendSqlite(entries, now))
-    if (this.postgres) {
-      // One statement, so one round trip and one commit: it is on the path of every keystroke.
-      // Sequence numbers are drawn in VALUES order, so sorting them gives the entries' order.
-      const docIds = [...new Set(entries.map((e) => e.docId))]
-      const rows = await this.db
-        .with('inserted', (db) => db.insertInto('doc_updates').values(entries.map((e) => ({ doc_id: e.docId, data: e.data }))).returning('seq'))
-        .with('touched', (db) => db.updateTable('documents').set({ updated_at: now }).where('id', 'in', docIds).returning('id'))
-        .selectFrom('inserted')
-        .select('seq')
-        .orderBy('seq')
-        .execute()
-      return rows.map((r) => Number(r.seq))
-    }
-    return this.db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .insertInto('doc_updates')
-        .values(entries.map((e) => ({ doc_id: e.docId, data: e.data })))
-        .returning('seq')
-        .execute()
-      const docIds = [...new Set(entries.map((e) => e.docId))]
-      await trx.updateTable('documents').set({ updated_at: now }).where('id', 'in', docIds).execute()
-      return rows.map((r) => Number(r.seq))
-    })
+    // PostgreSQL: one statement, so one round trip and one commit: it is on the path of every
+    // keystroke. Sequence numbers are drawn in VALUES order, so sorting them gives the entries' order.
+    const docIds = [...new Set(entries.map((e) => e.docId))]
+    const rows = await this.db
+      .with('inserted', (db) => db.insertInto('doc_updates').values(entries.map((e) => ({ doc_id: e.docId, data: e.data }))).returning('seq'))
+      .with('touched', (db) => db.updateTable('documents').set({ updated_at: now }).where('id', 'in', docIds).returning('id'))
+      .selectFrom('inserted')
+      .select('seq')
+      .orderBy('seq')
+      .execute()
+    return rows.map((r) => Number(r.seq))
   }
 
   /**
