@@ -78,16 +78,7 @@ export class CollabServer {
   constructor(private readonly options: CollabServerOptions) {
     this.log = options.log ?? ((message, error) => console.error(`[collab] ${message}`, error ?? ''))
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false })
-    this.writer = new UpdateWriter(options.store, (docIds) => {
-      for (const id of docIds) {
-        const room = this.loaded.get(id)
-        if (!room) continue
-        room.endBatch()
-        // Tracked so that close() waits for them before the store closes.
-        const run = this.runHooks('onChange', room).finally(() => this.changeHooks.delete(run))
-        this.changeHooks.add(run)
-      }
-    })
+    this.writer = new UpdateWriter(options.store)
     const fanout = options.fanout
     if (fanout) {
       fanout.onServerSignal((signal) => this.receiveServerSignal(signal))
@@ -236,6 +227,7 @@ export class CollabServer {
   /** Runs `beforeUnload` hooks once every update is durable, then unloads. */
   private async retire(room: DocumentRoom): Promise<void> {
     await room.whenWritten()
+    await Promise.all(this.changeHooks)
     await this.runHooks('beforeUnload', room)
     await room.unload()
   }
@@ -282,6 +274,11 @@ export class CollabServer {
         writer: this.writer,
         maxDocumentBytes: this.options.maxDocumentBytes,
         compactAfterUpdates: this.options.compactAfterUpdates,
+        onChanged: () => {
+          // Tracked so that unloading and close() wait for them before the store closes.
+          const run = this.runHooks('onChange', room).finally(() => this.changeHooks.delete(run))
+          this.changeHooks.add(run)
+        },
         onHello: (connection) => void this.greet(connection),
         publish: fanout && ((signal) => fanout.publish(id, signal)),
         log: this.log,
@@ -489,7 +486,6 @@ export class CollabServer {
       this.options.fanout?.unsubscribe(room.id)
     }
     await this.writer.drain()
-    await Promise.all(this.changeHooks)
     await Promise.all([...this.loaded.values()].map((room) => this.retire(room)))
     await Promise.all(this.unloading.values())
     this.loaded.clear()

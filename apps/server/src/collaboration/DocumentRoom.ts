@@ -14,6 +14,11 @@ export interface DocumentRoomOptions {
   writer: UpdateWriter
   maxDocumentBytes: number
   compactAfterUpdates: number
+  /**
+   * Called once the changes of one or more batches are applied to the doc, a few milliseconds
+   * after they were sent (see {@link DocumentRoom.settle}): where the `onChange` hooks run.
+   */
+  onChanged?: () => void
   /** Called when a socket says `Hello` (it reads `Event` messages from now on). */
   onHello?: (connection: Connection) => void
   /** Tells the other server instances (see {@link Fanout}); absent with a single instance. */
@@ -40,15 +45,27 @@ interface Durable extends Outgoing {
 const sentOrigin = 'sent'
 
 /**
+ * How long sent updates wait before they are applied to the room's doc (unless something
+ * reads the doc first). Long enough for a keystroke's readers to have taken it in when they
+ * share the server's machine; far below anything a person notices.
+ */
+const settleDelayMs = 5
+
+/**
  * One loaded document: its Y.Doc, awareness and sockets.
  *
  * An incoming update is stored first and applied to `doc` only once durable, so `doc` never
  * holds anything the store lacks: whatever a client receives from it — a live broadcast or a
  * sync-step-2 answer — survives a crash of the server.
+ *
+ * A durable update is sent to the other sockets at once and applied to the doc a few
+ * milliseconds later, together with whatever else arrived meanwhile: reading `doc` applies
+ * what is waiting first, so every reader sees every durable update. The keystroke's way to
+ * its readers then holds nothing but storing and sending it.
  */
 export class DocumentRoom {
-  readonly doc = new Y.Doc()
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly ydoc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
   readonly connections = new Set<Connection>()
   private lastSeq = 0
   private logCount = 0
@@ -64,6 +81,9 @@ export class DocumentRoom {
   private drainWaiters: (() => void)[] = []
   /** Sync step 2 for a client that has nothing, framed, kept until the doc changes: newcomers share one encoding and one frame. */
   private wholeState: Buffer | null = null
+  /** Durable updates already sent, waiting to be applied to `ydoc` (see {@link settle}). */
+  private sent: Uint8Array[] = []
+  private settleTimer: NodeJS.Timeout | null = null
   /** Signals of other instances that arrived while loading, applied once loaded. */
   private early: DocumentSignal[] | null = []
   private remoteBroadcastScheduled = false
@@ -73,8 +93,14 @@ export class DocumentRoom {
     private readonly options: DocumentRoomOptions,
   ) {
     this.awareness.setLocalState(null)
-    this.doc.on('update', this.handleDocUpdate)
+    this.ydoc.on('update', this.handleDocUpdate)
     this.awareness.on('update', this.handleAwarenessUpdate)
+  }
+
+  /** The durable document, with every update sent so far applied. */
+  get doc(): Y.Doc {
+    this.applySent()
+    return this.ydoc
   }
 
   /** Reads the stored log without applying it (see `answerFromLog`). */
@@ -89,10 +115,10 @@ export class DocumentRoom {
   /** Applies what {@link read} returned. A row that fails to apply is logged and skipped, never fatal; answers how many were. */
   integrate(updates: Uint8Array[]): number {
     let skipped = 0
-    this.doc.transact(() => {
+    this.ydoc.transact(() => {
       for (const update of updates) {
         try {
-          Y.applyUpdate(this.doc, update)
+          Y.applyUpdate(this.ydoc, update)
         } catch (error) {
           skipped++
           this.options.log(`document ${this.id}: skipped a stored update that fails to apply`, error)
@@ -108,9 +134,10 @@ export class DocumentRoom {
 
   /** Sync step 2 answering `stateVector` (what that client is missing), as a frame for {@link Connection.sendFrame}. */
   syncStep2FrameFor(stateVector: Uint8Array): Buffer {
+    const doc = this.doc // applies what waits, which drops a stale cached answer
     const empty = stateVector.length === 1 && stateVector[0] === 0
     if (empty && this.wholeState) return this.wholeState
-    const frame = binaryFrame(encodeSyncStep2(this.doc, stateVector))
+    const frame = binaryFrame(encodeSyncStep2(doc, stateVector))
     if (empty) this.wholeState = frame
     return frame
   }
@@ -154,10 +181,11 @@ export class DocumentRoom {
    */
   async catchUp(): Promise<void> {
     const { updates, lastSeq } = await this.options.store.loadUpdates(this.id)
-    this.doc.transact(() => {
+    const doc = this.doc
+    doc.transact(() => {
       for (const update of updates) {
         try {
-          Y.applyUpdate(this.doc, update)
+          Y.applyUpdate(doc, update)
         } catch {
           // Skipped at load too.
         }
@@ -252,8 +280,7 @@ export class DocumentRoom {
   /**
    * Hands an update to the writer. Once the batch's updates of this document are durable they
    * are sent as they came (validated and stored: what clients apply is exactly what the log
-   * holds) and then applied to `doc` — sending first keeps Yjs' transaction out of the way of
-   * every keystroke's readers.
+   * holds) and applied to `doc` later (see {@link settle}).
    */
   private write(data: Uint8Array, origin: Connection | null, done: (error: Error | null) => void): void {
     this.storedBytes += data.byteLength
@@ -278,24 +305,51 @@ export class DocumentRoom {
     })
   }
 
-  /** Sends, then applies, the durable updates of the batch; then tells their writers. */
+  /**
+   * Sends the durable updates of the batch and tells their writers; applying them to the doc,
+   * compaction and the `onChanged` hooks wait {@link settleDelayMs}. That work would otherwise
+   * run while the readers take the keystroke in, and on a machine they share with the server
+   * (every benchmark, a small deployment) it would hold them up.
+   */
   private settle(): void {
     const durable = this.durable
     this.durable = []
     this.broadcast(durable)
     for (const { update } of durable) {
-      try {
-        Y.applyUpdate(this.doc, update, sentOrigin)
-      } catch (applyError) {
-        this.options.log(`document ${this.id}: stored update failed to apply`, applyError)
-      }
       this.release(update)
+      this.sent.push(update)
     }
     for (const { done } of durable) done(null)
     this.notifyIfDrained()
+    this.settleTimer ??= setTimeout(() => this.settleNow(), settleDelayMs)
   }
 
-  /** A write is over, stored and applied or failed: it no longer counts as pending. */
+  /** Does the waiting part of {@link settle} now: apply, compact if due, run the hooks. */
+  private settleNow(): void {
+    if (!this.settleTimer) return
+    clearTimeout(this.settleTimer)
+    this.settleTimer = null
+    this.applySent()
+    if (this.logCount > this.options.compactAfterUpdates && !this.compacting) void this.compact()
+    this.options.onChanged?.()
+  }
+
+  private applySent(): void {
+    if (this.sent.length === 0) return
+    const sent = this.sent
+    this.sent = []
+    this.ydoc.transact(() => {
+      for (const update of sent) {
+        try {
+          Y.applyUpdate(this.ydoc, update)
+        } catch (applyError) {
+          this.options.log(`document ${this.id}: stored update failed to apply`, applyError)
+        }
+      }
+    }, sentOrigin)
+  }
+
+  /** A write is over, stored or failed: it no longer counts as pending. */
   private release(data: Uint8Array): void {
     this.pendingWrites--
     this.pendingBytes -= data.byteLength
@@ -306,7 +360,7 @@ export class DocumentRoom {
     if (this.pendingWrites === 0) this.drainWaiters.splice(0).forEach((resolve) => resolve())
   }
 
-  /** A scratch copy of the document with every accepted update, durable or not, applied. */
+  /** A scratch copy of the document with every accepted update, durable (and sent) or not, applied. */
   currentCopy(): Y.Doc {
     const copy = new Y.Doc()
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc))
@@ -314,17 +368,10 @@ export class DocumentRoom {
     return copy
   }
 
-  /** Called by the writer after each batch (its updates are sent and applied by now): compact if due. */
-  endBatch(): void {
-    if (this.logCount > this.options.compactAfterUpdates && !this.compacting) {
-      void this.compact()
-    }
-  }
-
-  /** Resolves when every accepted update is durable and applied. */
-  whenWritten(): Promise<void> {
-    if (this.pendingWrites === 0) return Promise.resolve()
-    return new Promise((resolve) => this.drainWaiters.push(resolve))
+  /** Resolves when every accepted update is durable and applied, and the hooks of every change have started. */
+  async whenWritten(): Promise<void> {
+    if (this.pendingWrites > 0) await new Promise<void>((resolve) => this.drainWaiters.push(resolve))
+    this.settleNow()
   }
 
   /** Rewrites the log as one state row, by re-encoding the live doc (never `mergeUpdates`). */

@@ -31,7 +31,8 @@ export class UpdateWriter {
 
   constructor(
     private readonly store: Store,
-    private readonly onBatchEnd: (docIds: Set<string>) => void,
+    /** Called after each batch with the documents it held (their writers are told by then). */
+    private readonly onBatchEnd: (docIds: Set<string>) => void = () => {},
   ) {}
 
   write(entry: AppendEntry, done: PendingWrite['done']): void {

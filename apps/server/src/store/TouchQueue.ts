@@ -1,13 +1,18 @@
+/** How long after an append its touch is written; the room applies sent updates as late (see `DocumentRoom`). */
+const touchDelayMs = 5
+
 /**
- * Moves `documents.updated_at` for appended updates on the turn after the append, in one
- * transaction for every document touched meanwhile, instead of inside each keystroke's commit.
+ * Moves `documents.updated_at` for appended updates a few milliseconds after the append, in
+ * one transaction for every document touched meanwhile, instead of inside each keystroke's
+ * commit.
  *
  * The touch rewrote two more pages per commit (the row and its place in the list's index):
- * half of what a keystroke wrote to SQLite's log, on the way to every reader. The list and
- * search read `updated_at` on later turns, so they see the same times as before. A process
- * killed within that one turn keeps the update and loses only its touch: the document shows
- * its previous edit's time, and the search backfill (which compares `updated_at` with the
- * time of indexing) may leave that last keystroke out of the index, until the next edit.
+ * half of what a keystroke wrote to SQLite's log, on the way to every reader. Written on the
+ * next turn it still ran while the readers took the keystroke in; {@link touchDelayMs} later
+ * they have. Nothing a person or a later request reads can tell the difference. A process
+ * killed within those milliseconds keeps the update and loses only its touch: the document
+ * shows its previous edit's time, and the search backfill (which compares `updated_at` with
+ * the time of indexing) may leave that last keystroke out of the index, until the next edit.
  */
 export class TouchQueue {
   private due = new Map<string, string>()
@@ -17,13 +22,13 @@ export class TouchQueue {
   /** `write` sets each document's `updated_at` to its time unless it is later already. */
   constructor(private readonly write: (due: ReadonlyMap<string, string>) => Promise<void>) {}
 
-  /** Notes that `docId` changed at `at` (an ISO time); written on the next turn. */
+  /** Notes that `docId` changed at `at` (an ISO time); written {@link touchDelayMs} later. */
   add(docId: string, at: string): void {
     const previous = this.due.get(docId)
     if (previous === undefined || previous < at) this.due.set(docId, at)
     if (this.scheduled) return
     this.scheduled = true
-    setImmediate(() => void this.flush())
+    setTimeout(() => void this.flush(), touchDelayMs)
   }
 
   /** Writes what is due now; resolves when it and every earlier write are done. Never rejects. */
