@@ -75,7 +75,7 @@ export class DocumentRoom {
   private outgoing: Outgoing[] = []
   /** Updates of the current batch that are durable, waiting for the batch's last one of this document. */
   private durable: Durable[] = []
-  /** Accepted updates not yet in `doc`: not durable yet, or durable and being sent first. */
+  /** Accepted updates not durable yet (durable ones wait in {@link sent}). */
   private unapplied: Uint8Array[] = []
   private compacting: Promise<void> | null = null
   private drainWaiters: (() => void)[] = []
