@@ -4,10 +4,11 @@ import type * as Y from 'yjs'
 /**
  * A hook into the life of loaded documents. Extensions run in the order given to
  * {@link CollabServer}; a failing hook is logged and never stops the others or the server.
- * Read what you need from `doc` before your first `await`: it may be destroyed after.
+ * Read what you need from `doc` before your first `await`: it may be destroyed after, and
+ * updates sent later reach it only when the room settles (5 ms after sending).
  */
 export interface CollabExtension {
-  /** After a batch of updates to the document became durable and was broadcast. */
+  /** After updates to the document became durable, were broadcast and applied: once per settle, up to 5 ms after sending. */
   onChange?(documentId: string, doc: Y.Doc): void | Promise<void>
   /** Before a loaded document leaves memory (idle unload or shutdown), once every update is durable. */
   beforeUnload?(documentId: string, doc: Y.Doc): void | Promise<void>

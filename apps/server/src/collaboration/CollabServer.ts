@@ -466,6 +466,7 @@ export class CollabServer {
     await this.unloading.get(id)
     const room = this.loaded.get(id)
     if (!room) return
+    room.discard()
     room.closeAll(CloseCode.DocumentNotFound, 'document deleted')
     this.rooms.delete(id)
     this.loaded.delete(id)

@@ -63,6 +63,15 @@ describe('DocumentRoom: durable updates are sent first and applied a few millise
     expect([...changed[0]!].sort()).toEqual(['一', '二'].sort())
   })
 
+  it('runs no hooks for a room whose document was deleted', async () => {
+    await write('草稿')
+    const before = changed.length
+    room.discard()
+    await room.whenWritten()
+    expect(changed).toHaveLength(before)
+    expect(room.doc.getText('t').toString()).toBe('草稿')
+  })
+
   it('whenWritten settles at once: applied, hooks started, compaction begun when due', async () => {
     for (const text of ['春', '夏', '秋', '冬']) await write(text)
     await room.whenWritten()

@@ -84,6 +84,8 @@ export class DocumentRoom {
   /** Durable updates already sent, waiting to be applied to `ydoc` (see {@link settle}). */
   private sent: Uint8Array[] = []
   private settleTimer: NodeJS.Timeout | null = null
+  /** Unloaded, or its document deleted: no more compaction, no more hooks. */
+  private retired = false
   /** Signals of other instances that arrived while loading, applied once loaded. */
   private early: DocumentSignal[] | null = []
   private remoteBroadcastScheduled = false
@@ -256,8 +258,8 @@ export class DocumentRoom {
 
   /**
    * Applies a change made on the server (a version restore) exactly like a client's update:
-   * made on a copy of the durable doc, stored, then applied and broadcast to every socket.
-   * Resolves once it is durable and applied.
+   * made on a copy of the durable doc, stored, then broadcast to every socket (and applied, see
+   * {@link settle}). Resolves once it is durable and sent; `doc` holds it from then on.
    */
   applyServerChange(change: (doc: Y.Doc) => void): Promise<ServerChangeResult> {
     const copy = new Y.Doc()
@@ -321,7 +323,7 @@ export class DocumentRoom {
     }
     for (const { done } of durable) done(null)
     this.notifyIfDrained()
-    this.settleTimer ??= setTimeout(() => this.settleNow(), settleDelayMs)
+    if (!this.retired) this.settleTimer ??= setTimeout(() => this.settleNow(), settleDelayMs)
   }
 
   /** Does the waiting part of {@link settle} now: apply, compact if due, run the hooks. */
@@ -330,8 +332,14 @@ export class DocumentRoom {
     clearTimeout(this.settleTimer)
     this.settleTimer = null
     this.applySent()
+    if (this.retired) return
     if (this.logCount > this.options.compactAfterUpdates && !this.compacting) void this.compact()
     this.options.onChanged?.()
+  }
+
+  /** The document was deleted: what is left to settle is applied, never compacted or hooked. */
+  discard(): void {
+    this.retired = true
   }
 
   private applySent(): void {
@@ -400,6 +408,7 @@ export class DocumentRoom {
   async unload(): Promise<void> {
     await this.whenWritten()
     await this.compact()
+    this.retired = true
     this.awareness.destroy()
     this.doc.destroy()
   }

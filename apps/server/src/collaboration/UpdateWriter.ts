@@ -18,8 +18,8 @@ const idleAfterMs = 2
  * flushed at once instead of waiting for the end of the turn: batching only pays under
  * load, and the wait would sit on every keystroke's way to the other readers. Writes that
  * follow within {@link idleAfterMs} are batched per turn as before. When the store can
- * append synchronously (SQLite), that lone write is stored, sent and applied before
- * `write` returns: no promise hop or timer between a keystroke and its readers.
+ * append synchronously (SQLite), that lone write is stored and sent before `write`
+ * returns: no promise hop or timer between a keystroke and its readers.
  */
 export class UpdateWriter {
   private queue: PendingWrite[] = []

@@ -9,7 +9,7 @@ const touchDelayMs = 5
  * The touch rewrote two more pages per commit (the row and its place in the list's index):
  * half of what a keystroke wrote to SQLite's log, on the way to every reader. Written on the
  * next turn it still ran while the readers took the keystroke in; {@link touchDelayMs} later
- * they have. Nothing a person or a later request reads can tell the difference. A process
+ * they have. A request within those milliseconds reads the previous time. A process
  * killed within those milliseconds keeps the update and loses only its touch: the document
  * shows its previous edit's time, and the search backfill (which compares `updated_at` with
  * the time of indexing) may leave that last keystroke out of the index, until the next edit.
