@@ -238,7 +238,8 @@ export class KyselyStore implements Store {
     const sqlite = this.sqlite
     if (!sqlite || this.appendSqlite) return this.appendSqlite
     const insert = sqlite.prepare('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)')
-    const append = sqlite.transaction((entries: AppendEntry[]) => entries.map((e) => Number(insert.run(e.docId, e.data).lastInsertRowid)))
+    const insertOne = (entry: AppendEntry) => Number(insert.run(entry.docId, entry.data).lastInsertRowid)
+    const insertAll = sqlite.transaction((entries: AppendEntry[]) => entries.map(insertOne))
     const touch = sqlite.prepare('UPDATE documents SET updated_at = ? WHERE id = ? AND updated_at < ?')
     const touchAll = sqlite.transaction((due: ReadonlyMap<string, string>) => {
       for (const [docId, at] of due) touch.run(at, docId, at)
@@ -248,7 +249,7 @@ export class KyselyStore implements Store {
     this.touches = touches
     this.appendSqlite = (entries, now) => {
       // One statement is atomic on its own: BEGIN and COMMIT around it would cost a lone keystroke a third more.
-      const seqs = entries.length === 1 ? [Number(insert.run(entries[0]!.docId, entries[0]!.data).lastInsertRowid)] : append(entries)
+      const seqs = entries.length === 1 ? [insertOne(entries[0]!)] : insertAll(entries)
       for (const { docId } of entries) touches.add(docId, now)
       this.checkpoints?.noteWrite()
       return seqs
