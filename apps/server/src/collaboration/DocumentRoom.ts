@@ -7,6 +7,7 @@ import { BadMessageError } from './BadMessageError.ts'
 import type { Connection } from './Connection.ts'
 import { binaryFrame } from './binaryFrame.ts'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './encodeMessages.ts'
+import { isWellFormedUpdate } from './readUpdate.ts'
 import type { UpdateWriter } from './UpdateWriter.ts'
 
 export interface DocumentRoomOptions {
@@ -237,11 +238,7 @@ export class DocumentRoom {
 
   /** Validates an update, hands it to the writer, and applies it once durable. */
   receiveUpdate(connection: Connection, update: Uint8Array): void {
-    try {
-      Y.decodeUpdate(update)
-    } catch {
-      throw new BadMessageError('update fails to decode')
-    }
+    if (!isWellFormedUpdate(update)) throw new BadMessageError('update fails to decode')
     // `[0, 0]`: no structs, no deletions — what every up-to-date client answers to sync step 1.
     if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) return
     if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) {

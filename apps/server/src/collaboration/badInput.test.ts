@@ -142,6 +142,12 @@ const cases: { name: string; frame: () => Uint8Array | string; code: number; exp
   },
   { name: 'an update that fails to decode', frame: () => frames.update(new Uint8Array([1, 2, 3])), code: CloseCode.BadMessage },
   {
+    // Yjs would read the update and ignore the rest; the server takes only whole updates.
+    name: 'an update with bytes after its delete set',
+    frame: () => frames.update(concat(textUpdate('多余'), new Uint8Array([0]))),
+    code: CloseCode.BadMessage,
+  },
+  {
     name: 'a valid update followed by trailing bytes',
     frame: () => concat(frames.update(textUpdate('不该存下')), new Uint8Array([0])),
     code: CloseCode.BadMessage,

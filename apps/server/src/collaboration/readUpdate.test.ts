@@ -1,0 +1,271 @@
+import * as encoding from 'lib0/encoding'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { seededRandom } from '../testing/random.ts'
+import { isWellFormedUpdate, maxAnyDepth, readUpdate } from './readUpdate.ts'
+
+const seed = Number(process.env.SEED ?? Date.now() % 100_000)
+const rerun = `seed ${seed}; rerun with SEED=${seed}`
+
+type Random = () => number
+
+/** Where Yjs' decoder ends: the shortest prefix it reads without error (it ignores what follows). */
+function yjsEnd(update: Uint8Array): number | null {
+  if (!yjsReads(update)) return null
+  let low = 0
+  let high = update.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (yjsReads(update.subarray(0, mid))) high = mid
+    else low = mid + 1
+  }
+  return low
+}
+
+function yjsReads(update: Uint8Array): boolean {
+  try {
+    Y.decodeUpdate(update)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function ourEnd(update: Uint8Array): number | null {
+  try {
+    return readUpdate(update)
+  } catch {
+    return null
+  }
+}
+
+/** One update per edit, plus whole states and merges (which bring GC, deleted content and skips). */
+function realUpdates(random: Random, edits: number): Uint8Array[] {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
+  const texts = ['学习', '心得体会', 'a', 'Hello world', '😀👍', '“引号”', '', 'x'.repeat(200), '\u{10FFFF}', '\uFEFF']
+  const anyValues = (): unknown =>
+    pick([
+      () => Math.floor(random() * 1000) - 500,
+      () => random() * 1e9,
+      () => 2 ** 40 + 3,
+      () => -(2 ** 52),
+      () => 0.5,
+      () => pick(texts),
+      () => random() < 0.5,
+      () => null,
+      () => ({ level: 2, textAlign: 'center', nested: { list: [1, '二', null, [true]] } }),
+      () => [1, 2, { a: 'b' }],
+      () => ({ big: 7n, bytes: new Uint8Array([1, 2]), none: undefined, half: 1.5, tiny: Math.fround(0.1) }),
+      () => BigInt(Math.floor(random() * 1e6)) * 1_000_000_000_000n,
+      () => undefined,
+    ])()
+
+  const doc = new Y.Doc({ gc: random() < 0.7 })
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  const fragment = doc.getXmlFragment('default')
+  const map = doc.getMap('meta')
+  const array = doc.getArray('list')
+  const richText = doc.getText('text')
+
+  for (let i = 0; i < edits; i++) {
+    const kind = Math.floor(random() * 12)
+    if (kind === 0) {
+      const element = new Y.XmlElement(pick(['paragraph', 'heading', 'blockquote', '段落']))
+      element.setAttribute('textAlign', pick(['left', 'center', 'right']))
+      element.insert(0, [new Y.XmlText(pick(texts))])
+      fragment.insert(Math.floor(random() * (fragment.length + 1)), [element])
+    } else if (kind === 1 && fragment.length > 0) {
+      const element = fragment.get(Math.floor(random() * fragment.length))
+      const text = element instanceof Y.XmlElement ? element.get(0) : null
+      if (text instanceof Y.XmlText) {
+        text.insert(Math.floor(random() * (text.length + 1)), pick(texts), random() < 0.3 ? { bold: true } : undefined)
+        if (random() < 0.2 && text.length > 1) text.format(0, 1, { italic: true, link: { href: 'https://例子.中国' } })
+        if (random() < 0.1) text.insertEmbed(0, { image: 'a.png', alt: '图' })
+      }
+    } else if (kind === 2 && fragment.length > 0) {
+      fragment.delete(Math.floor(random() * fragment.length), 1)
+    } else if (kind === 3) {
+      map.set(pick(['a', 'b', '标题', 'c']), anyValues())
+    } else if (kind === 4) {
+      map.set('bytes', new Uint8Array([0, 1, 2, 255]))
+    } else if (kind === 5) {
+      const nested = pick([
+        () => new Y.Array(),
+        () => new Y.Map(),
+        () => new Y.Text('文'),
+        () => new Y.XmlElement('p'),
+        () => new Y.XmlFragment(),
+        () => new Y.XmlHook('hook'),
+        () => new Y.XmlText('t'),
+      ])()
+      map.set('type', nested)
+    } else if (kind === 6) {
+      map.set('sub', new Y.Doc({ guid: `sub-${i}`, meta: { n: i } }))
+    } else if (kind === 7) {
+      // A Y.Array holds no top-level undefined or bigint (a Y.Map does).
+      const items = [anyValues(), anyValues()].map((value) => (typeof value === 'bigint' ? Number(value) : (value ?? null)))
+      array.insert(Math.floor(random() * (array.length + 1)), items)
+    } else if (kind === 8 && array.length > 0) {
+      const index = Math.floor(random() * array.length)
+      array.delete(index, Math.min(2, array.length - index))
+    } else if (kind === 9) {
+      richText.insert(Math.floor(random() * (richText.length + 1)), pick(texts))
+    } else if (kind === 10 && richText.length > 0) {
+      richText.delete(Math.floor(random() * richText.length), 1)
+    } else {
+      map.delete(pick(['a', 'b', '标题', 'c', 'type', 'sub']))
+    }
+  }
+  const merged = updates.filter((_, i) => i % 2 === 0)
+  return [...updates, Y.encodeStateAsUpdate(doc), Y.mergeUpdates(merged), Y.mergeUpdates(updates.slice(-5))]
+}
+
+/** A root-level item with content `ref` written by `write`, for content kinds editors never send. */
+function handMade(ref: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 1) // one client
+  encoding.writeVarUint(encoder, 1) // one struct
+  encoding.writeVarUint(encoder, 7) // client
+  encoding.writeVarUint(encoder, 0) // clock
+  encoding.writeUint8(encoder, ref)
+  encoding.writeVarUint(encoder, 1) // parent is a root type
+  encoding.writeVarString(encoder, 'list')
+  write(encoder)
+  encoding.writeVarUint(encoder, 0) // empty delete set
+  return encoding.toUint8Array(encoder)
+}
+
+function mutate(update: Uint8Array, random: Random): Uint8Array {
+  const bytes = [...update]
+  const at = () => Math.floor(random() * (bytes.length + 1))
+  const interesting = [0, 1, 2, 4, 7, 8, 9, 10, 11, 31, 42, 0x7f, 0x80, 0xbf, 0xc0, 0xed, 0xf4, 0xff, 116, 117, 118, 122, 125]
+  const times = 1 + Math.floor(random() * 3)
+  for (let t = 0; t < times; t++) {
+    const kind = Math.floor(random() * 6)
+    const i = at()
+    if (kind === 0 && bytes.length > 0) bytes[Math.min(i, bytes.length - 1)] = Math.floor(random() * 256)
+    else if (kind === 1 && bytes.length > 0) bytes[Math.min(i, bytes.length - 1)] = interesting[Math.floor(random() * interesting.length)]!
+    else if (kind === 2) bytes.length = Math.min(bytes.length, i)
+    else if (kind === 3) bytes.splice(i, 1 + Math.floor(random() * 4))
+    else if (kind === 4) bytes.splice(i, 0, ...Array.from({ length: 1 + Math.floor(random() * 4) }, () => Math.floor(random() * 256)))
+    else {
+      const from = Math.floor(random() * bytes.length)
+      bytes.splice(i, 0, ...bytes.slice(from, from + 1 + Math.floor(random() * 8)))
+    }
+  }
+  return Uint8Array.from(bytes)
+}
+
+describe('readUpdate', () => {
+  it(`reads every update Yjs writes to its end (${rerun})`, () => {
+    const random = seededRandom(seed)
+    let checked = 0
+    for (let round = 0; round < 20; round++) {
+      for (const update of realUpdates(random, 60)) {
+        expect(readUpdate(update), `update ${checked} (${rerun})`).toBe(update.length)
+        expect(isWellFormedUpdate(update)).toBe(true)
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(1000)
+  })
+
+  it(`accepts exactly what Y.decodeUpdate accepts and ends where it ends, on mutated updates (${rerun})`, () => {
+    const random = seededRandom(seed)
+    let accepted = 0
+    let rejected = 0
+    for (let round = 0; round < 40; round++) {
+      const originals = realUpdates(random, 30)
+      for (const original of originals) {
+        for (let m = 0; m < 8; m++) {
+          const update = mutate(original, random)
+          const expected = yjsEnd(update)
+          const where = `bytes [${update.join(',')}] (${rerun})`
+          expect(ourEnd(update), where).toBe(expected)
+          if (expected === null) rejected++
+          else accepted++
+        }
+      }
+    }
+    // The mutations must reach both sides of the line, or the comparison proves little.
+    expect(accepted).toBeGreaterThan(1000)
+    expect(rejected).toBeGreaterThan(1000)
+  })
+
+  it('rejects trailing bytes, which Yjs would ignore', () => {
+    const update = realUpdates(seededRandom(1), 5)[0]!
+    const padded = Uint8Array.from([...update, 0])
+    expect(yjsReads(padded)).toBe(true)
+    expect(isWellFormedUpdate(padded)).toBe(false)
+  })
+
+  it(`checks strings as UTF-8 exactly as lib0's fatal decoder does (${rerun})`, () => {
+    const random = seededRandom(seed)
+    const edges = [0x00, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff]
+    const strict = new TextDecoder('utf-8', { fatal: true })
+    let valid = 0
+    for (let i = 0; i < 20_000; i++) {
+      const length = Math.floor(random() * 6)
+      const bytes = Uint8Array.from({ length }, () => (random() < 0.7 ? edges[Math.floor(random() * edges.length)]! : Math.floor(random() * 256)))
+      let decodes = true
+      try {
+        strict.decode(bytes)
+      } catch {
+        decodes = false
+      }
+      if (decodes) valid++
+      const update = handMade(4, (encoder) => encoding.writeVarUint8Array(encoder, bytes))
+      expect(isWellFormedUpdate(update), `string bytes [${bytes.join(',')}] (${rerun})`).toBe(decodes)
+      expect(yjsReads(update)).toBe(decodes)
+    }
+    expect(valid).toBeGreaterThan(1000)
+  })
+
+  it('reads the legacy JSON content and checks its JSON as Yjs does', () => {
+    const json = (values: string[]) =>
+      handMade(2, (encoder) => {
+        encoding.writeVarUint(encoder, values.length)
+        for (const value of values) encoding.writeVarString(encoder, value)
+      })
+    for (const values of [['{"a":1}', 'undefined', '"文"'], [], ['[1,2']]) {
+      const update = json(values)
+      expect(isWellFormedUpdate(update), values.join(' ')).toBe(yjsReads(update))
+    }
+    expect(isWellFormedUpdate(json(['{"a":1}', 'undefined']))).toBe(true)
+    expect(isWellFormedUpdate(json(['[1,2']))).toBe(false)
+  })
+
+  it('rejects a subdocument without options, as Yjs does', () => {
+    const subdocument = (options: unknown) =>
+      handMade(9, (encoder) => {
+        encoding.writeVarString(encoder, 'guid')
+        encoding.writeAny(encoder, options as never)
+      })
+    for (const options of [null, undefined, {}, { autoLoad: true }, 'text', 3]) {
+      const update = subdocument(options)
+      expect(isWellFormedUpdate(update), String(options)).toBe(yjsReads(update))
+    }
+    expect(isWellFormedUpdate(subdocument(null))).toBe(false)
+  })
+
+  it('rejects values nested deeper than Yjs can safely recurse', () => {
+    const nested = (depth: number) => {
+      let value: unknown = 1
+      for (let i = 1; i < depth; i++) value = [value]
+      return handMade(8, (encoder) => {
+        encoding.writeVarUint(encoder, 1)
+        encoding.writeAny(encoder, value as never)
+      })
+    }
+    expect(isWellFormedUpdate(nested(maxAnyDepth))).toBe(true)
+    expect(yjsReads(nested(maxAnyDepth + 1))).toBe(true)
+    expect(isWellFormedUpdate(nested(maxAnyDepth + 1))).toBe(false)
+  })
+
+  it('rejects integers past 2^53 where lib0 does', () => {
+    const huge = Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 0, 0])
+    expect(yjsReads(huge)).toBe(false)
+    expect(isWellFormedUpdate(huge)).toBe(false)
+  })
+})

@@ -1,0 +1,284 @@
+/**
+ * Yjs updates (v1 encoding) checked without being built. `Y.decodeUpdate` answers the same
+ * question but allocates an Item, an ID and a content object per struct through a generator;
+ * this walks the bytes once and allocates nothing for the structs a keystroke sends. It is on
+ * the path from a keystroke's frame to its broadcast, so it runs cold on every keystroke.
+ *
+ * It follows Yjs 13.6 / lib0 0.2 byte for byte (`lazyStructReaderGenerator`, `readDeleteSet`,
+ * `contentRefs`, `readAny`), and throws wherever their decoder throws. `readUpdate.test.ts`
+ * holds it to that against `Y.decodeUpdate` on seeded mutations of real updates.
+ */
+
+/** `readAny` nests no deeper than this; Yjs recurses, so a deeper value could exhaust the stack later. */
+export const maxAnyDepth = 100
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+class MalformedUpdateError extends Error {
+  override name = 'MalformedUpdateError'
+}
+
+/** True when `update` is a whole Yjs update: Yjs reads it without error and no bytes follow it. */
+export function isWellFormedUpdate(update: Uint8Array): boolean {
+  try {
+    return readUpdate(update) === update.length
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Reads an update as `Y.decodeUpdate` does and returns the offset where it ends; throws
+ * where Yjs' decoder would (and on values nested deeper than {@link maxAnyDepth}).
+ */
+export function readUpdate(update: Uint8Array): number {
+  const reader = new UpdateReader(update)
+  reader.structs()
+  reader.deleteSet()
+  return reader.pos
+}
+
+class UpdateReader {
+  pos = 0
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  structs(): void {
+    const clients = this.uint()
+    for (let c = 0; c < clients; c++) {
+      const count = this.uint()
+      this.uint() // client
+      this.uint() // first clock
+      for (let s = 0; s < count; s++) this.struct()
+    }
+  }
+
+  deleteSet(): void {
+    const clients = this.uint()
+    for (let c = 0; c < clients; c++) {
+      this.uint() // client
+      const ranges = this.uint()
+      for (let r = 0; r < ranges; r++) {
+        this.uint() // clock
+        this.uint() // length
+      }
+    }
+  }
+
+  private struct(): void {
+    const info = this.byte()
+    if (info === 10) {
+      this.uint() // Skip: length
+      return
+    }
+    const ref = info & 0b11111
+    if (ref === 0) {
+      this.uint() // GC: length
+      return
+    }
+    if (info & 0x80) this.id() // origin
+    if (info & 0x40) this.id() // right origin
+    if ((info & 0xc0) === 0) {
+      // Neither origin given: the parent follows, a root type's name or an item's ID.
+      if (this.uint() === 1) this.string()
+      else this.id()
+      if (info & 0x20) this.string() // parent key (a map entry)
+    }
+    this.content(ref)
+  }
+
+  private content(ref: number): void {
+    switch (ref) {
+      case 1: // deleted: length
+        this.uint()
+        return
+      case 2: {
+        // JSON (legacy): each value its own JSON text, or the word undefined
+        const count = this.uint()
+        for (let i = 0; i < count; i++) {
+          const text = this.text()
+          if (text !== 'undefined') JSON.parse(text)
+        }
+        return
+      }
+      case 3: // binary
+        this.skip(this.uint())
+        return
+      case 4: // string
+        this.string()
+        return
+      case 5: // embed
+        JSON.parse(this.text())
+        return
+      case 6: // format: key, JSON value
+        this.string()
+        JSON.parse(this.text())
+        return
+      case 7: {
+        // type: YArray 0, YMap 1, YText 2, YXmlElement 3 + name, YXmlFragment 4, YXmlHook 5 + name, YXmlText 6
+        const type = this.uint()
+        if (type === 3 || type === 5) this.string()
+        else if (type > 6) throw new MalformedUpdateError(`unknown type ${type}`)
+        return
+      }
+      case 8: {
+        // any: a list of lib0 values
+        const count = this.uint()
+        for (let i = 0; i < count; i++) this.any(0)
+        return
+      }
+      case 9: {
+        // subdocument: guid, options (Yjs reads properties of them, so not null or undefined)
+        this.string()
+        const tag = this.any(0)
+        if (tag === 127 || tag === 126) throw new MalformedUpdateError('subdocument without options')
+        return
+      }
+      default:
+        throw new MalformedUpdateError(`unknown content ${ref}`)
+    }
+  }
+
+  /** One lib0 `writeAny` value; returns its tag. */
+  private any(depth: number): number {
+    if (depth >= maxAnyDepth) throw new MalformedUpdateError('value nested too deep')
+    const tag = this.byte()
+    switch (tag) {
+      case 127: // undefined
+      case 126: // null
+      case 121: // false
+      case 120: // true
+        break
+      case 125:
+        this.int()
+        break
+      case 124: // float32
+        this.skip(4)
+        break
+      case 123: // float64
+      case 122: // bigint64
+        this.skip(8)
+        break
+      case 119:
+        this.string()
+        break
+      case 118: {
+        // object: key, value pairs
+        const count = this.uint()
+        for (let i = 0; i < count; i++) {
+          this.string()
+          this.any(depth + 1)
+        }
+        break
+      }
+      case 117: {
+        const count = this.uint()
+        for (let i = 0; i < count; i++) this.any(depth + 1)
+        break
+      }
+      case 116: // Uint8Array
+        this.skip(this.uint())
+        break
+      default:
+        throw new MalformedUpdateError(`unknown value tag ${tag}`)
+    }
+    return tag
+  }
+
+  private id(): void {
+    this.uint() // client
+    this.uint() // clock
+  }
+
+  private byte(): number {
+    if (this.pos >= this.bytes.length) throw new MalformedUpdateError('unexpected end')
+    return this.bytes[this.pos++]!
+  }
+
+  private skip(length: number): void {
+    if (this.pos + length > this.bytes.length) throw new MalformedUpdateError('unexpected end')
+    this.pos += length
+  }
+
+  /** lib0 `readVarUint`, with its arithmetic, so the same inputs overflow. */
+  private uint(): number {
+    const bytes = this.bytes
+    let num = 0
+    let mult = 1
+    while (this.pos < bytes.length) {
+      const r = bytes[this.pos++]!
+      num += (r & 0x7f) * mult
+      mult *= 128
+      if (r < 0x80) return num
+      if (num > Number.MAX_SAFE_INTEGER) throw new MalformedUpdateError('integer out of range')
+    }
+    throw new MalformedUpdateError('unexpected end')
+  }
+
+  /** lib0 `readVarInt`: sign in the first byte's 7th bit. */
+  private int(): void {
+    const bytes = this.bytes
+    let r = this.byte()
+    if ((r & 0x80) === 0) return
+    let num = r & 0x3f
+    let mult = 64
+    while (this.pos < bytes.length) {
+      r = bytes[this.pos++]!
+      num += (r & 0x7f) * mult
+      mult *= 128
+      if (r < 0x80) return
+      if (num > Number.MAX_SAFE_INTEGER) throw new MalformedUpdateError('integer out of range')
+    }
+    throw new MalformedUpdateError('unexpected end')
+  }
+
+  /** A lib0 var string, checked as UTF-8 as lib0's fatal TextDecoder would, without decoding it. */
+  private string(): void {
+    const length = this.uint()
+    const start = this.pos
+    this.skip(length)
+    if (!isUtf8(this.bytes, start, this.pos)) throw new MalformedUpdateError('string is not UTF-8')
+  }
+
+  /** A lib0 var string, decoded (for the JSON ones). */
+  private text(): string {
+    const length = this.uint()
+    const start = this.pos
+    this.skip(length)
+    return utf8.decode(this.bytes.subarray(start, this.pos))
+  }
+}
+
+/** Well-formed UTF-8 (Unicode table 3-7): no overlongs, no surrogates, nothing past U+10FFFF. */
+function isUtf8(bytes: Uint8Array, start: number, end: number): boolean {
+  let i = start
+  while (i < end) {
+    const b = bytes[i]!
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    let need: number
+    let low = 0x80
+    let high = 0xbf
+    if (b >= 0xc2 && b <= 0xdf) need = 1
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2
+      if (b === 0xe0) low = 0xa0
+      else if (b === 0xed) high = 0x9f
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3
+      if (b === 0xf0) low = 0x90
+      else if (b === 0xf4) high = 0x8f
+    } else return false
+    if (i + need >= end) return false
+    const second = bytes[i + 1]!
+    if (second < low || second > high) return false
+    for (let k = 2; k <= need; k++) {
+      const next = bytes[i + k]!
+      if (next < 0x80 || next > 0xbf) return false
+    }
+    i += need + 1
+  }
+  return true
+}
