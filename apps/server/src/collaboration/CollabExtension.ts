@@ -8,8 +8,12 @@ import type * as Y from 'yjs'
  * updates sent later reach it only when the room settles (5 ms after sending).
  */
 export interface CollabExtension {
-  /** After updates to the document became durable, were broadcast and applied: once per settle, up to 5 ms after sending. */
-  onChange?(documentId: string, doc: Y.Doc): void | Promise<void>
+  /**
+   * After updates to the document became durable, were broadcast and applied: once per settle,
+   * up to 5 ms after sending. `readDoc` gives the document as it is when called, so a hook that
+   * reads later (a debounce) sees what was sent meanwhile; keeping the Y.Doc itself would not.
+   */
+  onChange?(documentId: string, readDoc: () => Y.Doc): void | Promise<void>
   /** Before a loaded document leaves memory (idle unload or shutdown), once every update is durable. */
   beforeUnload?(documentId: string, doc: Y.Doc): void | Promise<void>
   /** A socket said `Hello`; `send` pushes it an `Event` (e.g. the current unread count). */

@@ -236,7 +236,8 @@ export class CollabServer {
   private async runHooks(hook: 'onChange' | 'beforeUnload', room: DocumentRoom): Promise<void> {
     for (const extension of this.options.extensions ?? []) {
       try {
-        await extension[hook]?.(room.id, room.doc)
+        if (hook === 'onChange') await extension.onChange?.(room.id, () => room.doc)
+        else await extension.beforeUnload?.(room.id, room.doc)
       } catch (error) {
         this.log(`${hook} hook on ${room.id} failed`, error)
       }

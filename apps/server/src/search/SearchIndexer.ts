@@ -13,7 +13,8 @@ export interface SearchIndexerOptions {
 }
 
 interface Pending {
-  doc: Y.Doc
+  /** The live document, read when the timer fires (see `CollabExtension.onChange`). */
+  read: () => Y.Doc
   timer: NodeJS.Timeout
   firstAt: number
 }
@@ -47,7 +48,7 @@ export class SearchIndexer implements CollabExtension {
     this.log = log
   }
 
-  onChange(documentId: string, doc: Y.Doc): void {
+  onChange(documentId: string, readDoc: () => Y.Doc): void {
     if (this.closed) return
     const now = Date.now()
     const previous = this.pending.get(documentId)
@@ -55,7 +56,7 @@ export class SearchIndexer implements CollabExtension {
     const firstAt = previous?.firstAt ?? now
     const delay = Math.max(0, Math.min(this.debounceMs, firstAt + this.maxWaitMs - now))
     const timer = setTimeout(() => this.flush(documentId), delay)
-    this.pending.set(documentId, { doc, timer, firstAt })
+    this.pending.set(documentId, { read: readDoc, timer, firstAt })
   }
 
   beforeUnload(documentId: string): Promise<void> | void {
@@ -111,8 +112,9 @@ export class SearchIndexer implements CollabExtension {
     clearTimeout(pending.timer)
     this.pending.delete(documentId)
     return this.enqueue(documentId, async () => {
+      const doc = pending.read()
       // A document discarded before it was purged has nothing left to index.
-      if (!pending.doc.isDestroyed) await this.write(documentId, pending.doc)
+      if (!doc.isDestroyed) await this.write(documentId, doc)
     }).catch((error) => {
       this.log(`search: indexing document ${documentId} failed`, error)
     })

@@ -23,7 +23,7 @@ export function checkpointVersions({ store, everyMs }: CheckpointOptions): Colla
   }
 
   return {
-    async onChange(documentId, doc) {
+    async onChange(documentId, readDoc) {
       const now = Date.now()
       const since = editedSince.get(documentId)
       if (since === undefined || now - since < everyMs) {
@@ -31,7 +31,7 @@ export function checkpointVersions({ store, everyMs }: CheckpointOptions): Colla
         return
       }
       editedSince.set(documentId, now)
-      await checkpoint(documentId, snapshotBody(doc))
+      await checkpoint(documentId, snapshotBody(readDoc()))
     },
     async beforeUnload(documentId, doc) {
       if (!editedSince.delete(documentId)) return

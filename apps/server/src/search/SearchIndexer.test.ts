@@ -1,0 +1,38 @@
+import { replaceBody, searchQuery } from '@dongbi/schema'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createUser } from '../auth/createUser.ts'
+import { newId } from '../auth/secretToken.ts'
+import { openTestStore, paragraphs } from '../testing/index.ts'
+import { createSearchIndex } from './createSearchIndex.ts'
+import { SearchIndexer } from './SearchIndexer.ts'
+
+function docWith(text: string): Y.Doc {
+  const doc = new Y.Doc()
+  replaceBody(doc, paragraphs(text))
+  return doc
+}
+
+describe('SearchIndexer', () => {
+  it('reads the document when it indexes, not when it heard of the change', async () => {
+    const { store, close } = await openTestStore('indexer')
+    try {
+      const admin = await createUser(store, { username: 'admin', displayName: '管理员', password: 'correct horse battery staple', isAdmin: true })
+      const id = newId()
+      await store.createDocument({ id, title: '索引时机', ownerId: admin.id })
+      const index = createSearchIndex(store.db)
+      const indexer = new SearchIndexer({ index, debounceMs: 60_000, maxWaitMs: 60_000 })
+      const found = async (q: string) => (await index.search(admin, searchQuery.parse({ q }))).hits.map((hit) => hit.record.id)
+
+      let current = docWith('先写下：梧桐。')
+      indexer.onChange(id, () => current)
+      // A room's doc gains what was sent after the hook ran (see DocumentRoom.doc): the index must show that.
+      current = docWith('后写下：银杏。')
+      await indexer.close() // indexes what is waiting, now
+      expect(await found('银杏')).toEqual([id])
+      expect(await found('梧桐')).toEqual([])
+    } finally {
+      await close()
+    }
+  })
+})
