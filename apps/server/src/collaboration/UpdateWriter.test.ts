@@ -30,25 +30,23 @@ function textOf(updates: Uint8Array[]): string {
 
 describe('UpdateWriter', () => {
   it('stores a lone keystroke before write() returns on SQLite, and after a turn on PostgreSQL', async () => {
-    const batches: string[][] = []
-    const writer = new UpdateWriter(store, (ids) => batches.push([...ids]))
+    const writer = new UpdateWriter(store)
     let seq = 0
-    writer.write({ docId, data: update('一') }, (error, s) => {
+    let lastOfDocument = false
+    writer.write({ docId, data: update('一') }, (error, s, last) => {
       expect(error).toBeNull()
       seq = s
+      lastOfDocument = last
     })
-    if (testDatabaseKind() === 'sqlite') {
-      expect(seq).toBeGreaterThan(0)
-      expect(batches).toEqual([[docId]])
-    }
+    if (testDatabaseKind() === 'sqlite') expect(seq).toBeGreaterThan(0)
     await writer.drain()
     expect(seq).toBeGreaterThan(0)
-    expect(batches).toEqual([[docId]])
+    expect(lastOfDocument).toBe(true)
     expect(textOf((await store.loadUpdates(docId)).updates)).toBe('一')
   })
 
   it('never joins a transaction another part of the server holds open, even one that rolls back', async () => {
-    const writer = new UpdateWriter(store, () => {})
+    const writer = new UpdateWriter(store)
     let release!: () => void
     const held = new Promise<void>((resolve) => (release = resolve))
     let inside!: () => void
@@ -80,18 +78,23 @@ describe('UpdateWriter', () => {
 
   it('keeps the order of writes that arrive while a flush is in flight', async () => {
     const order: number[] = []
-    const writer = new UpdateWriter(store, () => {})
+    const writer = new UpdateWriter(store)
     const seqs: number[] = []
+    const lasts: boolean[] = []
     for (let i = 0; i < 20; i++) {
-      writer.write({ docId, data: update(String(i % 10)) }, (error, seq) => {
+      writer.write({ docId, data: update(String(i % 10)) }, (error, seq, lastOfDocument) => {
         expect(error).toBeNull()
         order.push(i)
         seqs.push(seq)
+        lasts.push(lastOfDocument)
       })
       if (i % 5 === 0) await new Promise((resolve) => setImmediate(resolve))
     }
     await writer.drain()
     expect(order).toEqual([...Array(20).keys()])
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs)
+    // Writes of one turn are one batch: only the batch's last write of the document says so.
+    expect(lasts.filter((last) => !last).length).toBeGreaterThan(0)
+    expect(lasts.at(-1)).toBe(true)
   })
 })

@@ -11,8 +11,8 @@ const idleAfterMs = 2
 
 /**
  * Groups the update appends of one event-loop turn, across all documents, into one store
- * transaction. Callbacks run synchronously in append order once the batch is durable (each
- * told whether it is its document's last in the batch), then `onBatchEnd` runs.
+ * transaction. Callbacks run synchronously in append order once the batch is durable, each
+ * told whether it is its document's last in the batch.
  *
  * A write that arrives while the writer is idle (someone typing, nobody else busy) is
  * flushed at once instead of waiting for the end of the turn: batching only pays under
@@ -29,11 +29,7 @@ export class UpdateWriter {
   /** Flushes started and not finished: a synchronous append must not overtake them. */
   private flushing = 0
 
-  constructor(
-    private readonly store: Store,
-    /** Called after each batch with the documents it held (their writers are told by then). */
-    private readonly onBatchEnd: (docIds: Set<string>) => void = () => {},
-  ) {}
+  constructor(private readonly store: Store) {}
 
   write(entry: AppendEntry, done: PendingWrite['done']): void {
     this.queue.push({ entry, done })
@@ -101,7 +97,6 @@ export class UpdateWriter {
     for (let i = 0; i < batch.length; i++) {
       batch[i]!.done(failure, seqs?.[i] ?? 0, last.get(batch[i]!.entry.docId) === i)
     }
-    this.onBatchEnd(new Set(last.keys()))
   }
 }
 
