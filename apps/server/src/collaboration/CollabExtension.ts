@@ -4,8 +4,8 @@ import type * as Y from 'yjs'
 /**
  * A hook into the life of loaded documents. Extensions run in the order given to
  * {@link CollabServer}; a failing hook is logged and never stops the others or the server.
- * Read what you need from `doc` before your first `await`: it may be destroyed after, and
- * updates sent later reach it only when the room settles (5 ms after sending).
+ * `beforeUnload`: read what you need from `doc` before your first `await`, it is destroyed
+ * after. `onChange`: call `readDoc` whenever you read, rather than keeping what it returns.
  */
 export interface CollabExtension {
   /**
