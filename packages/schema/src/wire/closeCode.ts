@@ -11,7 +11,7 @@ export const CloseCode = {
   MessageTooBig: 1009,
   /** An unexpected server error while handling this socket. */
   InternalError: 1011,
-  /** A malformed or truncated message, an unknown message type or an update that fails to decode. */
+  /** A malformed or truncated message, an unknown message type, or an update that fails to decode or has bytes after it. */
   BadMessage: 4400,
   /** Access to the document was revoked, or the user disabled or signed out. Do not reconnect. */
   AccessRevoked: 4403,
