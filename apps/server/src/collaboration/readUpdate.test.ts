@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -249,18 +250,66 @@ describe('readUpdate', () => {
     expect(isWellFormedUpdate(subdocument(null))).toBe(false)
   })
 
-  it('rejects values nested deeper than Yjs can safely recurse', () => {
-    const nested = (depth: number) => {
-      let value: unknown = 1
-      for (let i = 1; i < depth; i++) value = [value]
-      return handMade(8, (encoder) => {
-        encoding.writeVarUint(encoder, 1)
-        encoding.writeAny(encoder, value as never)
-      })
+  it('rejects values nested deeper than Yjs can safely recurse, as any or as JSON', () => {
+    const arrays = (depth: number) => {
+      let value: unknown = { level: depth }
+      for (let i = 1; i < depth; i++) value = i % 2 ? [value] : { inner: value, note: '"[{' }
+      return value
     }
-    expect(isWellFormedUpdate(nested(maxAnyDepth))).toBe(true)
-    expect(yjsReads(nested(maxAnyDepth + 1))).toBe(true)
-    expect(isWellFormedUpdate(nested(maxAnyDepth + 1))).toBe(false)
+    const asAny = (depth: number) =>
+      handMade(8, (encoder) => {
+        encoding.writeVarUint(encoder, 1)
+        encoding.writeAny(encoder, arrays(depth) as never)
+      })
+    const asEmbed = (depth: number) => handMade(5, (encoder) => encoding.writeVarString(encoder, JSON.stringify(arrays(depth))))
+    const asFormat = (depth: number) =>
+      handMade(6, (encoder) => {
+        encoding.writeVarString(encoder, 'link')
+        encoding.writeVarString(encoder, JSON.stringify(arrays(depth)))
+      })
+    const asJson = (depth: number) =>
+      handMade(2, (encoder) => {
+        encoding.writeVarUint(encoder, 1)
+        encoding.writeVarString(encoder, JSON.stringify(arrays(depth)))
+      })
+    for (const make of [asAny, asEmbed, asFormat, asJson]) {
+      // As deep as allowed: stored, applied, and the doc still encodes and serialises.
+      const deepest = make(maxAnyDepth)
+      expect(isWellFormedUpdate(deepest), make.name).toBe(true)
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, deepest)
+      expect(Y.encodeStateAsUpdate(doc).length).toBeGreaterThan(deepest.length / 2)
+      doc.getArray('list').toJSON()
+      // One deeper: Yjs would take it, the server does not.
+      expect(yjsReads(make(maxAnyDepth + 1)), make.name).toBe(true)
+      expect(isWellFormedUpdate(make(maxAnyDepth + 1)), make.name).toBe(false)
+    }
+  })
+
+  it('refuses, when NODE_ENV is development, the byte arrays Yjs would fail to freeze', () => {
+    const withBytes = handMade(8, (encoder) => {
+      encoding.writeVarUint(encoder, 1)
+      encoding.writeAny(encoder, { bytes: new Uint8Array([1]) })
+    })
+    const script = `
+      import * as Y from 'yjs'
+      import { isWellFormedUpdate } from ${JSON.stringify(new URL('./readUpdate.ts', import.meta.url).pathname)}
+      const update = Uint8Array.from(${JSON.stringify([...withBytes])})
+      let yjs = true
+      try { Y.decodeUpdate(update) } catch { yjs = false }
+      console.log(JSON.stringify({ yjs, ours: isWellFormedUpdate(update) }))`
+    const run = (nodeEnv: string) =>
+      JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+          cwd: import.meta.dirname,
+          env: { ...process.env, NODE_ENV: nodeEnv },
+          encoding: 'utf8',
+        }),
+      ) as { yjs: boolean; ours: boolean }
+    expect(run('development')).toEqual({ yjs: false, ours: false })
+    // This process is not in development mode: both take it.
+    expect(yjsReads(withBytes)).toBe(true)
+    expect(isWellFormedUpdate(withBytes)).toBe(true)
   })
 
   it('rejects integers past 2^53 where lib0 does', () => {

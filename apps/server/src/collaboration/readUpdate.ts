@@ -9,8 +9,15 @@
  * holds it to that against `Y.decodeUpdate` on seeded mutations of real updates.
  */
 
-/** `readAny` nests no deeper than this; Yjs recurses, so a deeper value could exhaust the stack later. */
+/**
+ * Values (lib0 `any` and JSON) nest at most this many arrays and objects deep. Yjs recurses through them when it
+ * encodes, copies or serialises a doc, so a deeper value could exhaust the stack later, after
+ * the update is stored: every newcomer's sync and every compaction would then fail.
+ */
 export const maxAnyDepth = 100
+
+/** Yjs deep-freezes `any` content when NODE_ENV is development, and a non-empty Uint8Array cannot be frozen. */
+const yjsFreezesAny = process.env.NODE_ENV === 'development'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
@@ -29,7 +36,7 @@ export function isWellFormedUpdate(update: Uint8Array): boolean {
 
 /**
  * Reads an update as `Y.decodeUpdate` does and returns the offset where it ends; throws
- * where Yjs' decoder would (and on values nested deeper than {@link maxAnyDepth}).
+ * where Yjs' decoder would, and on values nested deeper than {@link maxAnyDepth}.
  */
 export function readUpdate(update: Uint8Array): number {
   const reader = new UpdateReader(update)
@@ -97,7 +104,7 @@ class UpdateReader {
         const count = this.uint()
         for (let i = 0; i < count; i++) {
           const text = this.text()
-          if (text !== 'undefined') JSON.parse(text)
+          if (text !== 'undefined') json(text)
         }
         return
       }
@@ -108,11 +115,11 @@ class UpdateReader {
         this.string()
         return
       case 5: // embed
-        JSON.parse(this.text())
+        json(this.text())
         return
       case 6: // format: key, JSON value
         this.string()
-        JSON.parse(this.text())
+        json(this.text())
         return
       case 7: {
         // type: YArray 0, YMap 1, YText 2, YXmlElement 3 + name, YXmlFragment 4, YXmlHook 5 + name, YXmlText 6
@@ -124,13 +131,13 @@ class UpdateReader {
       case 8: {
         // any: a list of lib0 values
         const count = this.uint()
-        for (let i = 0; i < count; i++) this.any(0)
+        for (let i = 0; i < count; i++) this.any(0, yjsFreezesAny)
         return
       }
       case 9: {
         // subdocument: guid, options (Yjs reads properties of them, so not null or undefined)
         this.string()
-        const tag = this.any(0)
+        const tag = this.any(0, false)
         if (tag === 127 || tag === 126) throw new MalformedUpdateError('subdocument without options')
         return
       }
@@ -139,10 +146,11 @@ class UpdateReader {
     }
   }
 
-  /** One lib0 `writeAny` value; returns its tag. */
-  private any(depth: number): number {
-    if (depth >= maxAnyDepth) throw new MalformedUpdateError('value nested too deep')
+  /** One lib0 `writeAny` value; returns its tag. `frozen`: Yjs will deep-freeze it. */
+  private any(depth: number, frozen: boolean): number {
     const tag = this.byte()
+    // `depth` containers enclose this value; it may be the last one allowed.
+    if ((tag === 118 || tag === 117) && depth >= maxAnyDepth) throw new MalformedUpdateError('value nested too deep')
     switch (tag) {
       case 127: // undefined
       case 126: // null
@@ -167,18 +175,22 @@ class UpdateReader {
         const count = this.uint()
         for (let i = 0; i < count; i++) {
           this.string()
-          this.any(depth + 1)
+          this.any(depth + 1, frozen)
         }
         break
       }
       case 117: {
         const count = this.uint()
-        for (let i = 0; i < count; i++) this.any(depth + 1)
+        for (let i = 0; i < count; i++) this.any(depth + 1, frozen)
         break
       }
-      case 116: // Uint8Array
-        this.skip(this.uint())
+      case 116: {
+        // Uint8Array
+        const length = this.uint()
+        if (frozen && length > 0) throw new MalformedUpdateError('Yjs cannot freeze a byte array')
+        this.skip(length)
         break
+      }
       default:
         throw new MalformedUpdateError(`unknown value tag ${tag}`)
     }
@@ -246,6 +258,23 @@ class UpdateReader {
     const start = this.pos
     this.skip(length)
     return utf8.decode(this.bytes.subarray(start, this.pos))
+  }
+}
+
+/** `JSON.parse`, with arrays and objects nested no deeper than {@link maxAnyDepth}. */
+function json(text: string): void {
+  JSON.parse(text)
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > maxAnyDepth) throw new MalformedUpdateError('value nested too deep')
+    } else if (c === 0x5d || c === 0x7d) depth--
   }
 }
 
