@@ -1,5 +1,5 @@
 import { replaceBody, searchQuery } from '@dongbi/schema'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { createUser } from '../auth/createUser.ts'
 import { newId } from '../auth/secretToken.ts'
@@ -31,6 +31,40 @@ describe('SearchIndexer', () => {
       await indexer.close() // indexes what is waiting, now
       expect(await found('银杏')).toEqual([id])
       expect(await found('梧桐')).toEqual([])
+    } finally {
+      await close()
+    }
+  })
+
+  it('waits, before a document unloads, for a write that is queued behind another', async () => {
+    const { store, close } = await openTestStore('indexer')
+    try {
+      const admin = await createUser(store, { username: 'admin', displayName: '管理员', password: 'correct horse battery staple', isAdmin: true })
+      const id = newId()
+      await store.createDocument({ id, title: '卸载前', ownerId: admin.id })
+      const index = createSearchIndex(store.db)
+      const indexer = new SearchIndexer({ index, debounceMs: 0, maxWaitMs: 0 })
+      const found = async (q: string) => (await index.search(admin, searchQuery.parse({ q }))).hits.map((hit) => hit.record.id)
+
+      // A slow write holds the document's queue (a backfill reading from the store, say).
+      let release!: () => void
+      const held = new Promise<void>((resolve) => (release = resolve))
+      const slow = indexer.reindex(id, async () => {
+        await held
+        return docWith('旧的正文。')
+      })
+      const live = docWith('卸载之前写下：木棉花。')
+      indexer.onChange(id, () => live)
+      // Its timer fires at once: the write is queued, no longer pending.
+      await vi.waitFor(() => expect((indexer as unknown as { pending: Map<string, unknown> }).pending.size).toBe(0))
+
+      const unloading = indexer.beforeUnload(id)
+      release()
+      await unloading
+      live.destroy() // what unload does right after the hook
+      await slow
+      await indexer.close()
+      expect(await found('木棉花')).toEqual([id])
     } finally {
       await close()
     }

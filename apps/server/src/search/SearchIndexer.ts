@@ -60,8 +60,10 @@ export class SearchIndexer implements CollabExtension {
   }
 
   beforeUnload(documentId: string): Promise<void> | void {
-    // The doc is destroyed right after this hook: read it now, not when a timer fires.
+    // The doc is destroyed right after this hook: read it now, not when a timer fires, and
+    // wait for a write whose timer fired but which still queues behind an earlier one.
     if (this.pending.has(documentId)) return this.flush(documentId)
+    return this.queues.get(documentId)
   }
 
   /** Reindexes a document now from `doc` (e.g. one read from the store). */
