@@ -6,13 +6,16 @@
  *
  * It follows Yjs 13.6 / lib0 0.2 byte for byte (`lazyStructReaderGenerator`, `readDeleteSet`,
  * `contentRefs`, `readAny`), and throws wherever their decoder throws. `readUpdate.test.ts`
- * holds it to that against `Y.decodeUpdate` on seeded mutations of real updates.
+ * holds it to that against `Y.decodeUpdate` on seeded mutations of real updates. Like the
+ * decoder, it does not look at what the structs refer to: an update whose items name a parent
+ * that is not a type reads fine and fails only when applied.
  */
 
 /**
- * Values (lib0 `any` and JSON) nest at most this many arrays and objects deep. Yjs recurses through them when it
- * encodes, copies or serialises a doc, so a deeper value could exhaust the stack later, after
- * the update is stored: every newcomer's sync and every compaction would then fail.
+ * Values (lib0 `any` and JSON) nest at most this many arrays and objects deep. Yjs recurses
+ * through them when it encodes, copies or serialises a doc, so a deeper value could exhaust
+ * the stack later, after the update is stored: every newcomer's sync and every compaction
+ * would then fail.
  */
 export const maxAnyDepth = 100
 
