@@ -334,7 +334,7 @@ export class DocumentRoom {
     this.options.onChanged?.()
   }
 
-  /** The document was deleted: what is left to settle is applied, never compacted or hooked. */
+  /** The room is done (its document deleted, or unloaded): what is left to settle is applied, never compacted or hooked. */
   discard(): void {
     this.retired = true
   }
@@ -405,7 +405,7 @@ export class DocumentRoom {
   async unload(): Promise<void> {
     await this.whenWritten()
     await this.compact()
-    this.retired = true
+    this.discard()
     this.awareness.destroy()
     this.doc.destroy()
   }

@@ -112,7 +112,7 @@ class UpdateReader {
         return
       }
       case 3: // binary
-        this.skip(this.uint())
+        this.span()
         return
       case 4: // string
         this.string()
@@ -215,11 +215,20 @@ class UpdateReader {
     this.pos += length
   }
 
-  /** lib0 `readVarUint`, with its arithmetic, so the same inputs overflow. */
+  /** lib0 `readVarUint`. */
   private uint(): number {
+    return this.varint(0, 1)
+  }
+
+  /** lib0 `readVarInt`: 6 bits and the sign in the first byte, then as `readVarUint`. */
+  private int(): void {
+    const r = this.byte()
+    if (r & 0x80) this.varint(r & 0x3f, 64)
+  }
+
+  /** Continuation bytes of a lib0 varint, with lib0's arithmetic, so the same inputs overflow. */
+  private varint(num: number, mult: number): number {
     const bytes = this.bytes
-    let num = 0
-    let mult = 1
     while (this.pos < bytes.length) {
       const r = bytes[this.pos++]!
       num += (r & 0x7f) * mult
@@ -230,37 +239,24 @@ class UpdateReader {
     throw new MalformedUpdateError('unexpected end')
   }
 
-  /** lib0 `readVarInt`: sign in the first byte's 7th bit. */
-  private int(): void {
-    const bytes = this.bytes
-    let r = this.byte()
-    if ((r & 0x80) === 0) return
-    let num = r & 0x3f
-    let mult = 64
-    while (this.pos < bytes.length) {
-      r = bytes[this.pos++]!
-      num += (r & 0x7f) * mult
-      mult *= 128
-      if (r < 0x80) return
-      if (num > Number.MAX_SAFE_INTEGER) throw new MalformedUpdateError('integer out of range')
-    }
-    throw new MalformedUpdateError('unexpected end')
-  }
-
   /** A lib0 var string, checked as UTF-8 as lib0's fatal TextDecoder would, without decoding it. */
   private string(): void {
-    const length = this.uint()
-    const start = this.pos
-    this.skip(length)
+    const start = this.span()
     if (!isUtf8(this.bytes, start, this.pos)) throw new MalformedUpdateError('string is not UTF-8')
   }
 
   /** A lib0 var string, decoded (for the JSON ones). */
   private text(): string {
+    const start = this.span()
+    return utf8.decode(this.bytes.subarray(start, this.pos))
+  }
+
+  /** Skips a length-prefixed run of bytes; returns where it starts. */
+  private span(): number {
     const length = this.uint()
     const start = this.pos
     this.skip(length)
-    return utf8.decode(this.bytes.subarray(start, this.pos))
+    return start
   }
 }
 
