@@ -148,6 +148,23 @@ const cases: { name: string; frame: () => Uint8Array | string; code: number; exp
     code: CloseCode.BadMessage,
   },
   {
+    // Yjs reads it, then fails half-way through applying it (its left neighbour would be itself).
+    name: 'an update whose item follows itself',
+    frame: () => {
+      const encoder = encoding.createEncoder()
+      for (const n of [1, 1, 77, 0]) encoding.writeVarUint(encoder, n) // one client, one struct: 77 at clock 0
+      encoding.writeUint8(encoder, 0x80 | 4) // a string with an origin
+      for (const n of [77, 0]) encoding.writeVarUint(encoder, n) // origin: 77 at clock 0
+      encoding.writeVarString(encoder, '环')
+      encoding.writeVarUint(encoder, 0) // no deletions
+      const update = encoding.toUint8Array(encoder)
+      expect(() => Y.decodeUpdate(update)).not.toThrow()
+      expect(() => Y.applyUpdate(new Y.Doc(), update)).toThrow()
+      return frames.update(update)
+    },
+    code: CloseCode.BadMessage,
+  },
+  {
     name: 'a valid update followed by trailing bytes',
     frame: () => concat(frames.update(textUpdate('不该存下')), new Uint8Array([0])),
     code: CloseCode.BadMessage,

@@ -6,9 +6,16 @@
  *
  * It follows Yjs 13.6 / lib0 0.2 byte for byte (`lazyStructReaderGenerator`, `readDeleteSet`,
  * `contentRefs`, `readAny`), and throws wherever their decoder throws. `readUpdate.test.ts`
- * holds it to that against `Y.decodeUpdate` on seeded mutations of real updates. Like the
- * decoder, it does not look at what the structs refer to: an update whose items name a parent
- * that is not a type reads fine and fails only when applied.
+ * holds it to that against `Y.decodeUpdate` on seeded mutations of real updates.
+ *
+ * It also refuses what the decoder reads but `Y.applyUpdate` then trips over, half-way
+ * through, leaving a doc with part of the update in it: a struct or a deletion no clock long
+ * (Yjs never writes one; they break its searches over a client's structs), and an item
+ * that refers to a clock of its own client at or after its own (Yjs checks references to
+ * other clients against the doc, but takes these to be earlier and indexes past its structs).
+ * And it refuses clients and clocks past 2^53 - 1, which the doc could not write back.
+ * What an item refers to in other clients is left to Yjs, which holds the item back until
+ * the doc has it.
  */
 
 /**
@@ -57,51 +64,52 @@ class UpdateReader {
     const clients = this.uint()
     for (let c = 0; c < clients; c++) {
       const count = this.uint()
-      this.uint() // client
-      this.uint() // first clock
-      for (let s = 0; s < count; s++) this.struct()
+      const client = this.safe(this.uint())
+      let clock = this.safe(this.uint())
+      for (let s = 0; s < count; s++) {
+        const length = this.struct(client, clock)
+        if (length === 0) throw new MalformedUpdateError('a struct of no length')
+        clock = this.safe(clock + length)
+      }
     }
   }
 
   deleteSet(): void {
     const clients = this.uint()
     for (let c = 0; c < clients; c++) {
-      this.uint() // client
+      this.safe(this.uint()) // client
       const ranges = this.uint()
       for (let r = 0; r < ranges; r++) {
-        this.uint() // clock
-        this.uint() // length
+        const clock = this.safe(this.uint())
+        const length = this.uint()
+        if (length === 0) throw new MalformedUpdateError('a deletion of no length')
+        this.safe(clock + length)
       }
     }
   }
 
-  private struct(): void {
+  /** One struct of `client`, starting at `clock`; returns its length in clocks. */
+  private struct(client: number, clock: number): number {
     const info = this.byte()
-    if (info === 10) {
-      this.uint() // Skip: length
-      return
-    }
+    if (info === 10) return this.uint() // Skip: length
     const ref = info & 0b11111
-    if (ref === 0) {
-      this.uint() // GC: length
-      return
-    }
-    if (info & 0x80) this.id() // origin
-    if (info & 0x40) this.id() // right origin
+    if (ref === 0) return this.uint() // GC: length
+    if (info & 0x80) this.earlierId(client, clock) // origin
+    if (info & 0x40) this.earlierId(client, clock) // right origin
     if ((info & 0xc0) === 0) {
       // Neither origin given: the parent follows, a root type's name or an item's ID.
       if (this.uint() === 1) this.string()
-      else this.id()
+      else this.earlierId(client, clock)
       if (info & 0x20) this.string() // parent key (a map entry)
     }
-    this.content(ref)
+    return this.content(ref)
   }
 
-  private content(ref: number): void {
+  /** An item's content; returns its length in clocks. */
+  private content(ref: number): number {
     switch (ref) {
       case 1: // deleted: length
-        this.uint()
-        return
+        return this.uint()
       case 2: {
         // JSON (legacy): each value its own JSON text, or the word undefined
         const count = this.uint()
@@ -109,40 +117,39 @@ class UpdateReader {
           const text = this.text()
           if (text !== 'undefined') json(text)
         }
-        return
+        return count
       }
       case 3: // binary
         this.span()
-        return
-      case 4: // string
-        this.string()
-        return
+        return 1
+      case 4: // string: one clock per UTF-16 unit
+        return this.string()
       case 5: // embed
         json(this.text())
-        return
+        return 1
       case 6: // format: key, JSON value
         this.string()
         json(this.text())
-        return
+        return 1
       case 7: {
         // type: YArray 0, YMap 1, YText 2, YXmlElement 3 + name, YXmlFragment 4, YXmlHook 5 + name, YXmlText 6
         const type = this.uint()
         if (type === 3 || type === 5) this.string()
         else if (type > 6) throw new MalformedUpdateError(`unknown type ${type}`)
-        return
+        return 1
       }
       case 8: {
         // any: a list of lib0 values
         const count = this.uint()
         for (let i = 0; i < count; i++) this.any(0, yjsFreezesAny)
-        return
+        return count
       }
       case 9: {
         // subdocument: guid, options (Yjs reads properties of them, so not null or undefined)
         this.string()
         const tag = this.any(0, false)
         if (tag === 127 || tag === 126) throw new MalformedUpdateError('subdocument without options')
-        return
+        return 1
       }
       default:
         throw new MalformedUpdateError(`unknown content ${ref}`)
@@ -200,9 +207,11 @@ class UpdateReader {
     return tag
   }
 
-  private id(): void {
-    this.uint() // client
-    this.uint() // clock
+  /** An ID an item of `client` at `clock` refers to: one of its own client must be earlier. */
+  private earlierId(client: number, clock: number): void {
+    const idClient = this.safe(this.uint())
+    const idClock = this.safe(this.uint())
+    if (idClient === client && idClock >= clock) throw new MalformedUpdateError('an item refers to a later clock of its own client')
   }
 
   private byte(): number {
@@ -213,6 +222,16 @@ class UpdateReader {
   private skip(length: number): void {
     if (this.pos + length > this.bytes.length) throw new MalformedUpdateError('unexpected end')
     this.pos += length
+  }
+
+  /**
+   * A client or a clock: at most 2^53 - 1. lib0 reads up to 2^56 (it checks the bound only
+   * before a varint's last byte), but Yjs writes a larger one back as bytes that lib0 refuses:
+   * a doc holding one can no longer be encoded for a newcomer, nor compacted into a row that loads.
+   */
+  private safe(value: number): number {
+    if (value > Number.MAX_SAFE_INTEGER) throw new MalformedUpdateError('a client or clock past 2^53 - 1')
+    return value
   }
 
   /** lib0 `readVarUint`. */
@@ -239,10 +258,15 @@ class UpdateReader {
     throw new MalformedUpdateError('unexpected end')
   }
 
-  /** A lib0 var string, checked as UTF-8 as lib0's fatal TextDecoder would, without decoding it. */
-  private string(): void {
+  /**
+   * A lib0 var string, checked as UTF-8 as lib0's fatal TextDecoder would, without decoding it;
+   * returns its length in UTF-16 units (what `string.length` gives once decoded).
+   */
+  private string(): number {
     const start = this.span()
-    if (!isUtf8(this.bytes, start, this.pos)) throw new MalformedUpdateError('string is not UTF-8')
+    const length = utf16Length(this.bytes, start, this.pos)
+    if (length < 0) throw new MalformedUpdateError('string is not UTF-8')
+    return length
   }
 
   /** A lib0 var string, decoded (for the JSON ones). */
@@ -277,11 +301,16 @@ function json(text: string): void {
   }
 }
 
-/** Well-formed UTF-8 (Unicode table 3-7): no overlongs, no surrogates, nothing past U+10FFFF. */
-function isUtf8(bytes: Uint8Array, start: number, end: number): boolean {
+/**
+ * The UTF-16 length of well-formed UTF-8 (Unicode table 3-7: no overlongs, no surrogates,
+ * nothing past U+10FFFF), or -1 if it is not: one unit per character, two past U+FFFF.
+ */
+function utf16Length(bytes: Uint8Array, start: number, end: number): number {
   let i = start
+  let units = 0
   while (i < end) {
     const b = bytes[i]!
+    units++
     if (b < 0x80) {
       i++
       continue
@@ -296,17 +325,18 @@ function isUtf8(bytes: Uint8Array, start: number, end: number): boolean {
       else if (b === 0xed) high = 0x9f
     } else if (b >= 0xf0 && b <= 0xf4) {
       need = 3
+      units++
       if (b === 0xf0) low = 0x90
       else if (b === 0xf4) high = 0x8f
-    } else return false
-    if (i + need >= end) return false
+    } else return -1
+    if (i + need >= end) return -1
     const second = bytes[i + 1]!
-    if (second < low || second > high) return false
+    if (second < low || second > high) return -1
     for (let k = 2; k <= need; k++) {
       const next = bytes[i + k]!
-      if (next < 0x80 || next > 0xbf) return false
+      if (next < 0x80 || next > 0xbf) return -1
     }
     i += need + 1
   }
-  return true
+  return units
 }
