@@ -10,7 +10,7 @@ import type * as Y from 'yjs'
 export interface CollabExtension {
   /**
    * After updates to the document became durable, were broadcast and applied: once per settle,
-   * up to 5 ms after sending. `readDoc` gives the document as it is when called, so a hook that
+   * `afterSendDelayMs` (20 ms) after sending. `readDoc` gives the document as it is when called, so a hook that
    * reads later (a debounce) sees what was sent meanwhile; keeping the Y.Doc itself would not.
    */
   onChange?(documentId: string, readDoc: () => Y.Doc): void | Promise<void>

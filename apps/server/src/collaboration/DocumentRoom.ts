@@ -7,6 +7,7 @@ import { BadMessageError } from './BadMessageError.ts'
 import type { Connection } from './Connection.ts'
 import { binaryFrame } from './binaryFrame.ts'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './encodeMessages.ts'
+import { afterSendDelayMs } from './afterSendDelayMs.ts'
 import { isWellFormedUpdate } from './readUpdate.ts'
 import type { UpdateWriter } from './UpdateWriter.ts'
 
@@ -44,13 +45,6 @@ interface Durable extends Outgoing {
 
 /** Origin of durable updates applied after they were sent (see {@link DocumentRoom.settle}): not sent again. */
 const sentOrigin = 'sent'
-
-/**
- * How long sent updates wait before they are applied to the room's doc (unless something
- * reads the doc first). Long enough for a keystroke's readers to have taken it in when they
- * share the server's machine; far below anything a person notices.
- */
-const settleDelayMs = 5
 
 /**
  * One loaded document: its Y.Doc, awareness and sockets.
@@ -306,7 +300,7 @@ export class DocumentRoom {
 
   /**
    * Sends the durable updates of the batch and tells their writers; applying them to the doc,
-   * compaction and the `onChanged` hooks wait {@link settleDelayMs}. That work would otherwise
+   * compaction and the `onChanged` hooks wait {@link afterSendDelayMs}. That work would otherwise
    * run while the readers take the keystroke in, and on a machine they share with the server
    * (every benchmark, a small deployment) it would hold them up.
    */
@@ -320,7 +314,7 @@ export class DocumentRoom {
     }
     for (const { done } of durable) done(null)
     this.notifyIfDrained()
-    if (!this.retired) this.settleTimer ??= setTimeout(() => this.settleNow(), settleDelayMs)
+    if (!this.retired) this.settleTimer ??= setTimeout(() => this.settleNow(), afterSendDelayMs)
   }
 
   /** Does the waiting part of {@link settle} now: apply, compact if due, run the hooks. */

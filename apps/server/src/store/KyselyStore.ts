@@ -51,7 +51,7 @@ export class KyselyStore implements Store {
    * runs inside Kysely's connection lock like any query.
    */
   private appendSqlite: ((entries: AppendEntry[], now: string) => number[]) | undefined
-  /** SQLite only: `updated_at` of appended documents, written 5 ms later (see {@link TouchQueue}). */
+  /** SQLite only: `updated_at` of appended documents, written a few milliseconds later (see {@link TouchQueue}). */
   private touches: TouchQueue | undefined
 
   private readonly sqlite: SqliteDatabase.Database | undefined

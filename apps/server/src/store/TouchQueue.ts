@@ -1,5 +1,4 @@
-/** How long after an append its touch is written; the room applies sent updates as late (see `DocumentRoom`). */
-const touchDelayMs = 5
+import { afterSendDelayMs } from '../collaboration/afterSendDelayMs.ts'
 
 /**
  * Moves `documents.updated_at` for appended updates a few milliseconds after the append, in
@@ -8,7 +7,7 @@ const touchDelayMs = 5
  *
  * The touch rewrote two more pages per commit (the row and its place in the list's index):
  * half of what a keystroke wrote to SQLite's log, on the way to every reader. Written on the
- * next turn it still ran while the readers took the keystroke in; {@link touchDelayMs} later
+ * next turn it still ran while the readers took the keystroke in; {@link afterSendDelayMs} later
  * they have. A request within those milliseconds reads the previous time. A process
  * killed within those milliseconds keeps the update and loses only its touch: the document
  * shows its previous edit's time, and the search backfill (which compares `updated_at` with
@@ -22,13 +21,13 @@ export class TouchQueue {
   /** `write` sets each document's `updated_at` to its time unless it is later already. */
   constructor(private readonly write: (due: ReadonlyMap<string, string>) => Promise<void>) {}
 
-  /** Notes that `docId` changed at `at` (an ISO time); written {@link touchDelayMs} later. */
+  /** Notes that `docId` changed at `at` (an ISO time); written {@link afterSendDelayMs} later. */
   add(docId: string, at: string): void {
     const previous = this.due.get(docId)
     if (previous === undefined || previous < at) this.due.set(docId, at)
     if (this.scheduled) return
     this.scheduled = true
-    setTimeout(() => void this.flush(), touchDelayMs)
+    setTimeout(() => void this.flush(), afterSendDelayMs)
   }
 
   /** Writes what is due now; resolves when it and every earlier write are done. Never rejects. */
