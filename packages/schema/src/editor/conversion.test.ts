@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
+import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import { editorSchema } from './editorSchema.ts'
 import { ydocToNode } from './ydocToNode.ts'
 import { nodeToText } from './nodeToText.ts'
@@ -86,5 +86,43 @@ describe('server-side conversion', () => {
     const doc = new Y.Doc()
     expect(nodeToHtml(ydocToNode(doc))).toBe('')
     expect(nodeToText(ydocToNode(doc))).toBe('')
+  })
+
+  it('leaves out what the editor drops, without changing the Y.Doc it reads', () => {
+    const ydoc = sampleDoc()
+    const fragment = ydoc.getXmlFragment(bodyFragmentName)
+    const unknown = new Y.XmlElement('nosuch')
+    unknown.insert(0, [new Y.XmlText('未知元素')])
+    const nested = new Y.XmlElement('paragraph')
+    nested.insert(0, [new Y.XmlText('段中段'), new Y.XmlElement('paragraph')])
+    const badMark = new Y.XmlElement('paragraph')
+    const marked = new Y.XmlText()
+    marked.insert(0, '未知标记', { nosuchmark: {} })
+    badMark.insert(0, [new Y.XmlText('留下'), marked])
+    fragment.insert(1, [unknown, nested, badMark])
+    const before = Y.encodeStateAsUpdate(ydoc)
+
+    const node = ydocToNode(ydoc)
+    expect(Y.encodeStateAsUpdate(ydoc)).toEqual(before)
+    // y-tiptap's reading, which deletes what it drops, on a copy: the editor shows the same.
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, before)
+    expect(node.toJSON()).toEqual(yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(bodyFragmentName), editorSchema()).toJSON())
+    expect(nodeToText(node)).not.toMatch(/未知|段中段/)
+    expect(nodeToText(node)).toContain('留下')
+  })
+
+  it('reads past content no editor writes: text, values and maps straight in the body', () => {
+    const writer = new Y.Doc()
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('正文')])
+    writer.getXmlFragment(bodyFragmentName).insert(0, [new Y.XmlText('顶层文字'), paragraph])
+    const values = new Y.Doc()
+    values.getArray(bodyFragmentName).insert(0, [1, '字', new Y.Map()])
+    const ydoc = new Y.Doc()
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(writer))
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(values))
+
+    expect(nodeToText(ydocToNode(ydoc))).toBe('正文')
   })
 })
