@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { seededRandom } from '../testing/random.ts'
-import { isWellFormedUpdate, maxAnyDepth, readUpdate } from './readUpdate.ts'
+import { isWellFormedUpdate, maxAnyDepth, readUpdate, type StructId, type UpdateGap, type UpdateItem } from './readUpdate.ts'
 
 const seed = Number(process.env.SEED ?? Date.now() % 100_000)
 const rerun = `seed ${seed}; rerun with SEED=${seed}`
@@ -187,6 +187,37 @@ describe('readUpdate', () => {
       }
     }
     expect(checked).toBeGreaterThan(1000)
+  })
+
+  it(`tells its visitor of every struct what Y.decodeUpdate builds of it (${rerun})`, () => {
+    const random = seededRandom(seed)
+    const idOf = (id: Y.ID | null) => (id ? { client: id.client, clock: id.clock } : null)
+    const contentRef = (content: Y.Item['content']) => (content as unknown as { getRef(): number }).getRef()
+    let structs = 0
+    for (let round = 0; round < 10; round++) {
+      for (const update of realUpdates(random, 60)) {
+        const seen: (UpdateItem | UpdateGap)[] = []
+        readUpdate(update, { item: (item) => seen.push(item), gap: (gap) => seen.push(gap) })
+        const expected = Y.decodeUpdate(update).structs.map((struct) => {
+          if (!(struct instanceof Y.Item)) return { client: struct.id.client, clock: struct.id.clock, length: struct.length, gone: struct instanceof Y.GC }
+          const parent = struct.parent as unknown
+          return {
+            client: struct.id.client,
+            clock: struct.id.clock,
+            length: struct.length,
+            origin: idOf(struct.origin),
+            rightOrigin: idOf(struct.rightOrigin),
+            parent: struct.origin || struct.rightOrigin ? null : typeof parent === 'string' ? parent : idOf(parent as Y.ID),
+            parentSub: struct.origin || struct.rightOrigin ? null : struct.parentSub,
+            content: contentRef(struct.content),
+            type: struct.content instanceof Y.ContentType ? typeNumber(struct.content) : -1,
+          } satisfies UpdateItem & StructId
+        })
+        expect(seen, rerun).toEqual(expected)
+        structs += seen.length
+      }
+    }
+    expect(structs).toBeGreaterThan(1000)
   })
 
   it(`accepts what Y.decodeUpdate accepts, but for what would trip Y.applyUpdate, and ends where it ends, on mutated updates (${rerun})`, () => {
@@ -441,3 +472,15 @@ describe('readUpdate', () => {
     expect(isWellFormedUpdate(huge)).toBe(false)
   })
 })
+
+/** The type ref Yjs writes for a type's content (YArray 0 … YXmlText 6). */
+function typeNumber(content: Y.ContentType): number {
+  const type = content.type
+  if (type instanceof Y.XmlElement) return 3
+  if (type instanceof Y.XmlHook) return 5
+  if (type instanceof Y.XmlText) return 6
+  if (type instanceof Y.XmlFragment) return 4
+  if (type instanceof Y.Text) return 2
+  if (type instanceof Y.Map) return 1
+  return 0
+}

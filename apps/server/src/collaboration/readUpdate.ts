@@ -44,12 +44,45 @@ export function isWellFormedUpdate(update: Uint8Array): boolean {
   }
 }
 
+/** An ID as an update writes it. */
+export interface StructId {
+  client: number
+  clock: number
+}
+
+/** What an update says of one of its items, for {@link readUpdate}'s `onItem`. */
+export interface UpdateItem extends StructId {
+  length: number
+  origin: StructId | null
+  rightOrigin: StructId | null
+  /** Given only when neither origin is: a root type's name, or the ID of the item holding the parent type. */
+  parent: string | StructId | null
+  /** A map entry's key, given with `parent`; otherwise the entry-ness follows the origins. */
+  parentSub: string | null
+  /** Content ref: 1 deleted, 2 JSON, 3 binary, 4 string, 5 embed, 6 format, 7 type, 8 any, 9 subdocument. */
+  content: number
+  /** For a type (content 7): YArray 0, YMap 1, YText 2, YXmlElement 3, YXmlFragment 4, YXmlHook 5, YXmlText 6; else -1. */
+  type: number
+}
+
+/** A run of clocks an update holds without an item: a GC struct (`gone`) or a skip. */
+export interface UpdateGap extends StructId {
+  length: number
+  gone: boolean
+}
+
+export interface UpdateVisitor {
+  item(item: UpdateItem): void
+  gap(gap: UpdateGap): void
+}
+
 /**
  * Reads an update as `Y.decodeUpdate` does and returns the offset where it ends; throws
- * where Yjs' decoder would, and on values nested deeper than {@link maxAnyDepth}.
+ * where Yjs' decoder would, and on values nested deeper than {@link maxAnyDepth}. With a
+ * `visitor`, tells it of every struct read (objects are made for it only then).
  */
-export function readUpdate(update: Uint8Array): number {
-  const reader = new UpdateReader(update)
+export function readUpdate(update: Uint8Array, visitor?: UpdateVisitor): number {
+  const reader = new UpdateReader(update, visitor)
   reader.structs()
   reader.deleteSet()
   return reader.pos
@@ -57,8 +90,16 @@ export function readUpdate(update: Uint8Array): number {
 
 class UpdateReader {
   pos = 0
+  /** The last ID read by {@link earlierId}. */
+  private idClient = 0
+  private idClock = 0
+  /** The type ref of the last type content read. */
+  private typeRef = -1
 
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly visitor?: UpdateVisitor,
+  ) {}
 
   structs(): void {
     const clients = this.uint()
@@ -91,18 +132,45 @@ class UpdateReader {
   /** One struct of `client`, starting at `clock`; returns its length in clocks. */
   private struct(client: number, clock: number): number {
     const info = this.byte()
-    if (info === 10) return this.uint() // Skip: length
     const ref = info & 0b11111
-    if (ref === 0) return this.uint() // GC: length
-    if (info & 0x80) this.earlierId(client, clock) // origin
-    if (info & 0x40) this.earlierId(client, clock) // right origin
+    if (info === 10 || ref === 0) {
+      // Skip or GC: a length
+      const length = this.uint()
+      this.visitor?.gap({ client, clock, length, gone: ref === 0 })
+      return length
+    }
+    const visit = this.visitor !== undefined
+    let origin: StructId | null = null
+    let rightOrigin: StructId | null = null
+    let parent: string | StructId | null = null
+    let parentSub: string | null = null
+    if (info & 0x80) {
+      this.earlierId(client, clock)
+      if (visit) origin = { client: this.idClient, clock: this.idClock }
+    }
+    if (info & 0x40) {
+      this.earlierId(client, clock)
+      if (visit) rightOrigin = { client: this.idClient, clock: this.idClock }
+    }
     if ((info & 0xc0) === 0) {
       // Neither origin given: the parent follows, a root type's name or an item's ID.
-      if (this.uint() === 1) this.string()
-      else this.earlierId(client, clock)
-      if (info & 0x20) this.string() // parent key (a map entry)
+      if (this.uint() === 1) {
+        if (visit) parent = this.text()
+        else this.string()
+      } else {
+        this.earlierId(client, clock)
+        if (visit) parent = { client: this.idClient, clock: this.idClock }
+      }
+      if (info & 0x20) {
+        // parent key (a map entry)
+        if (visit) parentSub = this.text()
+        else this.string()
+      }
     }
-    return this.content(ref)
+    this.typeRef = -1
+    const length = this.content(ref)
+    if (visit) this.visitor!.item({ client, clock, length, origin, rightOrigin, parent, parentSub, content: ref, type: this.typeRef })
+    return length
   }
 
   /** An item's content; returns its length in clocks. */
@@ -136,6 +204,7 @@ class UpdateReader {
         const type = this.uint()
         if (type === 3 || type === 5) this.string()
         else if (type > 6) throw new MalformedUpdateError(`unknown type ${type}`)
+        this.typeRef = type
         return 1
       }
       case 8: {
@@ -212,6 +281,8 @@ class UpdateReader {
     const idClient = this.safe(this.uint())
     const idClock = this.safe(this.uint())
     if (idClient === client && idClock >= clock) throw new MalformedUpdateError('an item refers to a later clock of its own client')
+    this.idClient = idClient
+    this.idClock = idClock
   }
 
   private byte(): number {
