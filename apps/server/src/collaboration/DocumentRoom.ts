@@ -4,11 +4,11 @@ import * as Y from 'yjs'
 import type { DocumentSignal } from '../cluster/Fanout.ts'
 import type { Store } from '../store/Store.ts'
 import { BadMessageError } from './BadMessageError.ts'
+import { BodyGuard, type PlacedStruct } from './BodyGuard.ts'
 import type { Connection } from './Connection.ts'
 import { binaryFrame } from './binaryFrame.ts'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './encodeMessages.ts'
 import { afterSendDelayMs } from './afterSendDelayMs.ts'
-import { isWellFormedUpdate } from './readUpdate.ts'
 import type { UpdateWriter } from './UpdateWriter.ts'
 
 export interface DocumentRoomOptions {
@@ -60,6 +60,8 @@ const sentOrigin = 'sent'
  */
 export class DocumentRoom {
   private readonly ydoc = new Y.Doc()
+  /** Checks each update against the doc and what waits to be applied to it. */
+  private readonly guard = new BodyGuard(this.ydoc)
   readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
   readonly connections = new Set<Connection>()
   private lastSeq = 0
@@ -232,7 +234,8 @@ export class DocumentRoom {
 
   /** Validates an update, hands it to the writer, and applies it once durable. */
   receiveUpdate(connection: Connection, update: Uint8Array): void {
-    if (!isWellFormedUpdate(update)) throw new BadMessageError('update fails to decode')
+    const placed = this.guard.check(update)
+    if (typeof placed === 'string') throw new BadMessageError(placed)
     // `[0, 0]`: no structs, no deletions — what every up-to-date client answers to sync step 1.
     if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) return
     if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) {
@@ -241,7 +244,7 @@ export class DocumentRoom {
     }
     connection.writeQueued()
     // Copy: the frame's buffer is reused by ws once the handler returns.
-    this.write(update.slice(), connection, (error) => {
+    this.write(update.slice(), placed, connection, (error) => {
       if (error) connection.close(CloseCode.InternalError, 'storage failed')
       else connection.writeDone()
     })
@@ -265,8 +268,10 @@ export class DocumentRoom {
     if (updates.length === 0) return Promise.resolve('unchanged')
     const data = mergeAll(updates)
     if (this.storedBytes + data.byteLength > this.options.maxDocumentBytes) return Promise.resolve('too_large')
+    const placed = this.guard.check(data)
+    if (typeof placed === 'string') return Promise.reject(new Error(`server change refused: ${placed}`))
     return new Promise((resolve, reject) => {
-      this.write(data, null, (error) => (error ? reject(error) : resolve('applied')))
+      this.write(data, placed, null, (error) => (error ? reject(error) : resolve('applied')))
     })
   }
 
@@ -275,7 +280,8 @@ export class DocumentRoom {
    * are sent as they came (validated and stored: what clients apply is exactly what the log
    * holds) and applied to `doc` later (see {@link settle}).
    */
-  private write(data: Uint8Array, origin: Connection | null, done: (error: Error | null) => void): void {
+  private write(data: Uint8Array, placed: PlacedStruct[], origin: Connection | null, done: (error: Error | null) => void): void {
+    this.guard.remember(placed)
     this.storedBytes += data.byteLength
     this.pendingBytes += data.byteLength
     this.pendingWrites++
@@ -346,6 +352,7 @@ export class DocumentRoom {
         }
       }
     }, sentOrigin)
+    this.guard.applied(this.unapplied.length === 0)
   }
 
   /** A write is over, stored or failed: it no longer counts as pending. */

@@ -6,6 +6,7 @@ import {
   contentOf,
   createDocument,
   frames,
+  nextClose,
   rawSocket,
   saved,
   startTestServer,
@@ -55,6 +56,13 @@ function raw(path: string): BareSocket {
 function textUpdate(text: string): Uint8Array {
   const doc = new Y.Doc()
   doc.getText('t').insert(0, text)
+  return Y.encodeStateAsUpdate(doc)
+}
+
+/** An update written by `write` on a fresh doc. */
+function bodyUpdate(write: (doc: Y.Doc) => void): Uint8Array {
+  const doc = new Y.Doc()
+  write(doc)
   return Y.encodeStateAsUpdate(doc)
 }
 
@@ -165,6 +173,17 @@ const cases: { name: string; frame: () => Uint8Array | string; code: number; exp
     code: CloseCode.BadMessage,
   },
   {
+    // y-tiptap throws on either: the editor could no longer open the document.
+    name: 'text straight in the document body',
+    frame: () => frames.update(bodyUpdate((doc) => doc.getXmlFragment('default').insert(0, [new Y.XmlText('顶层')]))),
+    code: CloseCode.BadMessage,
+  },
+  {
+    name: 'values in the document body',
+    frame: () => frames.update(bodyUpdate((doc) => doc.getArray('default').insert(0, [1, '字']))),
+    code: CloseCode.BadMessage,
+  },
+  {
     name: 'a valid update followed by trailing bytes',
     frame: () => concat(frames.update(textUpdate('不该存下')), new Uint8Array([0])),
     code: CloseCode.BadMessage,
@@ -196,6 +215,30 @@ describe('bad input on a raw socket closes only that socket', () => {
     socket.ws.once('open', () => socket.send(concat(frames.update(textUpdate('太早')), new Uint8Array([0]))))
     expect((await within(socket.closed, 5_000, 'the socket to close')).code).toBe(CloseCode.BadMessage)
     await expectUnharmed(id, healthy, before)
+  })
+
+  it('a stock client putting text into the body after a paragraph is closed; the body stays readable', async () => {
+    errorsBefore = server.errors.length
+    const { id } = await createDocument(server)
+    const writer = connect(id)
+    await synced(writer)
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('第一段')])
+    writer.doc.getXmlFragment('default').insert(0, [paragraph])
+    await saved(writer)
+    const closed = nextClose(writer)
+    writer.doc.getXmlFragment('default').insert(1, [new Y.XmlText('段外文字')]) // placed by its neighbour, the paragraph
+    expect((await within(closed, 5_000, 'the socket to close')).code).toBe(CloseCode.BadMessage)
+    writer.provider.disconnect()
+
+    expect(contentOf(await storedDoc(server.store, id)).xml).toBe('<paragraph>第一段</paragraph>')
+    const response = await fetch(`${server.url}/api/documents/${id}/content?format=text`, { headers: { authorization: `Bearer ${server.token}` } })
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as { content: string }).content).toBe('第一段')
+    const reader = connect(id)
+    await synced(reader)
+    expect(reader.doc.getXmlFragment('default').toString()).toBe('<paragraph>第一段</paragraph>')
+    expect(server.errors.slice(errorsBefore)).toEqual([])
   })
 
   it('the budget of maxDocumentBytes still lets small edits through', async () => {

@@ -1,0 +1,188 @@
+import { bodyFragmentName } from '@dongbi/schema'
+import * as encoding from 'lib0/encoding'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { seededRandom } from '../testing/random.ts'
+import { BodyGuard, type PlacedStruct } from './BodyGuard.ts'
+
+const seed = Number(process.env.SEED ?? Date.now() % 100_000)
+const rerun = `seed ${seed}; rerun with SEED=${seed}`
+
+/**
+ * A room's doc and its guard, as DocumentRoom drives them: a taken update waits (remembered)
+ * until `settle` applies what waits to the doc.
+ */
+function room(initial?: Uint8Array) {
+  const doc = new Y.Doc()
+  if (initial) Y.applyUpdate(doc, initial)
+  const guard = new BodyGuard(doc)
+  const waiting: Uint8Array[] = []
+  return {
+    doc,
+    /** Checks and, when taken, remembers `update`; answers the refusal or null. */
+    offer(update: Uint8Array): string | null {
+      const placed = guard.check(update)
+      if (typeof placed === 'string') return placed
+      guard.remember(placed)
+      waiting.push(update)
+      return null
+    },
+    settle(): void {
+      for (const update of waiting.splice(0)) Y.applyUpdate(doc, update)
+      guard.applied(true)
+    },
+    check: (update: Uint8Array) => guard.check(update),
+  }
+}
+
+/** A client's doc that starts from `state` and records its updates. */
+function client(state: Uint8Array) {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  return { doc, body: doc.getXmlFragment(bodyFragmentName), updates }
+}
+
+function paragraph(text: string): Y.XmlElement {
+  const element = new Y.XmlElement('paragraph')
+  element.insert(0, [new Y.XmlText(text)])
+  return element
+}
+
+/** A heading and a paragraph, as the editor writes them. */
+const base = (() => {
+  const doc = new Y.Doc()
+  const heading = new Y.XmlElement('heading')
+  heading.setAttribute('level', 1 as unknown as string)
+  heading.insert(0, [new Y.XmlText('关于开展学习教育月的通知')])
+  doc.getXmlFragment(bodyFragmentName).insert(0, [heading, paragraph('各支部：')])
+  return Y.encodeStateAsUpdate(doc)
+})()
+
+describe('BodyGuard', () => {
+  it(`takes what editors write, whether or not the doc has applied the updates it builds on (${rerun})`, () => {
+    const random = seededRandom(seed)
+    const server = room(base)
+    const writer = client(base)
+    const texts = ['学习', '心得体会', 'a', '😀', '“引号”']
+    for (let i = 0; i < 400; i++) {
+      const blocks = writer.body.toArray() as Y.XmlElement[]
+      const kind = Math.floor(random() * 6)
+      const block = blocks[Math.floor(random() * blocks.length)]
+      const text = block?.get(0)
+      if (kind === 0 || !block) writer.body.insert(Math.floor(random() * (blocks.length + 1)), [paragraph(texts[i % texts.length]!)])
+      else if (kind === 1 && blocks.length > 1) writer.body.delete(Math.floor(random() * blocks.length), 1)
+      else if (kind === 2) block.setAttribute('textAlign', 'center')
+      else if (text instanceof Y.XmlText) text.insert(Math.floor(random() * (text.length + 1)), texts[i % texts.length]!, random() < 0.3 ? { bold: {} } : undefined)
+      for (const update of writer.updates.splice(0)) expect(server.offer(update), `edit ${i} (${rerun})`).toBeNull()
+      if (random() < 0.3) server.settle()
+    }
+    server.settle()
+    expect(server.doc.getXmlFragment(bodyFragmentName).toJSON()).toBe(writer.body.toJSON())
+  })
+
+  it('refuses text, values, maps and other types in the body, however the item is placed', () => {
+    const server = room(base)
+    const cases: [string, (body: Y.XmlFragment, doc: Y.Doc) => void][] = [
+      ['XML text at the top', (body) => body.insert(0, [new Y.XmlText('顶层')])],
+      ['XML text after a paragraph', (body) => body.insert(1, [new Y.XmlText('段后')])],
+      ['a value after a paragraph', (body) => (body as unknown as Y.Array<unknown>).insert(2, [42])],
+      ['a string in the body', (body) => (body as unknown as Y.Array<unknown>).insert(0, ['字'])],
+      ['a map', (body) => (body as unknown as Y.Array<unknown>).insert(0, [new Y.Map()])],
+      ['a nested fragment', (body) => (body as unknown as Y.Array<unknown>).insert(0, [new Y.XmlFragment()])],
+      ['a hook', (body) => body.insert(0, [new Y.XmlHook('hook') as unknown as Y.XmlElement])],
+      ['values in an element', (body) => (body.get(1) as unknown as Y.Array<unknown>).insert(0, [1, '字'])],
+      ['a map in an element', (body) => (body.get(0) as unknown as Y.Array<unknown>).insert(1, [new Y.Map()])],
+    ]
+    for (const [name, write] of cases) {
+      const writer = client(base)
+      write(writer.body, writer.doc)
+      expect(writer.updates.length, name).toBe(1)
+      expect(server.check(writer.updates[0]!), name).toMatch(/may hold only/)
+    }
+    // The same written from scratch, as a script would: a body that is an array of values.
+    const script = new Y.Doc()
+    script.getArray(bodyFragmentName).insert(0, [1, '字'])
+    expect(room().check(Y.encodeStateAsUpdate(script))).toMatch(/may hold only/)
+  })
+
+  it('places an item by neighbours that wait to be applied, or come later in the same update', () => {
+    const server = room(base)
+    const writer = client(base)
+    writer.body.insert(2, [paragraph('新段')])
+    expect(server.offer(writer.updates.shift()!)).toBeNull() // taken, not applied: only the guard knows it
+    ;(writer.body as unknown as Y.Array<unknown>).insert(3, ['字'])
+    expect(server.check(writer.updates.shift()!)).toMatch(/body may hold only/)
+
+    // Two writers' edits in one update: the item of the higher client comes first and follows
+    // the other's new paragraph, which comes after it.
+    const low = new Y.Doc()
+    low.clientID = 1
+    const high = new Y.Doc()
+    high.clientID = 2
+    Y.applyUpdate(low, base)
+    low.getXmlFragment(bodyFragmentName).insert(2, [paragraph('低')])
+    Y.applyUpdate(high, Y.encodeStateAsUpdate(low))
+    high.getXmlFragment(bodyFragmentName).insert(3, [new Y.XmlText('高')])
+    const both = Y.encodeStateAsUpdate(high, Y.encodeStateVector(server.doc))
+    expect(room(base).check(both)).toMatch(/body may hold only/)
+    const fixed = new Y.Doc()
+    Y.applyUpdate(fixed, Y.encodeStateAsUpdate(low))
+    fixed.clientID = 2
+    fixed.getXmlFragment(bodyFragmentName).insert(3, [paragraph('高')])
+    expect(room(base).check(Y.encodeStateAsUpdate(fixed, Y.encodeStateVector(server.doc)))).not.toBeTypeOf('string')
+  })
+
+  it('lets through an item whose neighbours the server has not got, as Yjs holds it back', () => {
+    const offline = client(base)
+    offline.body.insert(2, [paragraph('离线')])
+    const [earlier] = offline.updates.splice(0)
+    const text = (offline.body.get(2) as Y.XmlElement).get(0) as Y.XmlText
+    text.insert(2, '续写')
+    const server = room(base)
+    const placed = server.check(offline.updates[0]!)
+    expect(placed).not.toBeTypeOf('string')
+    expect((placed as PlacedStruct[]).map((struct) => struct.place)).toEqual(['unknown'])
+    expect(server.offer(offline.updates[0]!)).toBeNull()
+    expect(server.offer(earlier!)).toBeNull()
+    server.settle()
+    expect(server.doc.getXmlFragment(bodyFragmentName).toJSON()).toBe(offline.body.toJSON())
+  })
+
+  it("refuses an item whose parent is not a type, which Yjs would fail to integrate", () => {
+    const server = room(base)
+    const stringItem = [...server.doc.store.clients.values()][0]!.find((struct) => struct instanceof Y.Item && struct.content instanceof Y.ContentString)!
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 1) // one client
+    encoding.writeVarUint(encoder, 1) // one struct
+    encoding.writeVarUint(encoder, 99) // client
+    encoding.writeVarUint(encoder, 0) // clock
+    encoding.writeUint8(encoder, 4) // a string, no origins
+    encoding.writeVarUint(encoder, 0) // parent: an item's ID
+    encoding.writeVarUint(encoder, stringItem.id.client)
+    encoding.writeVarUint(encoder, stringItem.id.clock)
+    encoding.writeVarString(encoder, '字')
+    encoding.writeVarUint(encoder, 0) // no deletions
+    expect(server.check(encoding.toUint8Array(encoder))).toBe("an item's parent is not a type")
+  })
+
+  it('keeps, of what waits, what the doc does not hold yet', () => {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, base)
+    const guard = new BodyGuard(doc)
+    const writer = client(base)
+    writer.body.insert(2, [paragraph('一')])
+    writer.body.insert(3, [paragraph('二')])
+    const [first, second] = writer.updates.splice(0)
+    for (const update of [first!, second!]) guard.remember(guard.check(update) as PlacedStruct[])
+    Y.applyUpdate(doc, first!)
+    guard.applied(false) // the second still waits
+    ;(writer.body as unknown as Y.Array<unknown>).insert(4, [7])
+    expect(guard.check(writer.updates.shift()!)).toMatch(/body may hold only/)
+    const afterFirst = new Y.Doc()
+    Y.applyUpdate(afterFirst, Y.encodeStateAsUpdate(doc))
+    afterFirst.getXmlFragment(bodyFragmentName).insert(3, [new Y.XmlText('三')])
+    expect(guard.check(Y.encodeStateAsUpdate(afterFirst, Y.encodeStateVector(doc)))).toMatch(/body may hold only/)
+  })
+})
