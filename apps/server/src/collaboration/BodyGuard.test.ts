@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { seededRandom } from '../testing/random.ts'
-import { BodyGuard, type PlacedStruct } from './BodyGuard.ts'
+import { BodyGuard, type Placed } from './BodyGuard.ts'
 
 const seed = Number(process.env.SEED ?? Date.now() % 100_000)
 const rerun = `seed ${seed}; rerun with SEED=${seed}`
@@ -134,20 +134,87 @@ describe('BodyGuard', () => {
     expect(room(base).check(Y.encodeStateAsUpdate(fixed, Y.encodeStateVector(server.doc)))).not.toBeTypeOf('string')
   })
 
-  it('lets through an item whose neighbours the server has not got, as Yjs holds it back', () => {
+  it("lets through an item that follows its own client's content the server has not got, and places it when that arrives", () => {
     const offline = client(base)
     offline.body.insert(2, [paragraph('离线')])
     const [earlier] = offline.updates.splice(0)
     const text = (offline.body.get(2) as Y.XmlElement).get(0) as Y.XmlText
-    text.insert(2, '续写')
+    text.insert(2, '续写') // sent first, as when typing while reconnecting
     const server = room(base)
-    const placed = server.check(offline.updates[0]!)
-    expect(placed).not.toBeTypeOf('string')
-    expect((placed as PlacedStruct[]).map((struct) => struct.place)).toEqual(['unknown'])
+    const placed = server.check(offline.updates[0]!) as Placed
+    expect(placed.structs.map((struct) => struct.place)).toEqual(['unknown'])
     expect(server.offer(offline.updates[0]!)).toBeNull()
+    expect((server.check(earlier!) as Placed).placedLater.map((struct) => struct.place)).toEqual(['text'])
     expect(server.offer(earlier!)).toBeNull()
     server.settle()
     expect(server.doc.getXmlFragment(bodyFragmentName).toJSON()).toBe(offline.body.toJSON())
+  })
+
+  it('refuses the update that would let Yjs place a held-back item where it may not sit, however it was taken', () => {
+    const writer = client(base)
+    writer.body.insert(2, [paragraph('先')])
+    ;(writer.body as unknown as Y.Array<unknown>).insert(3, ['字']) // follows its own paragraph
+    const [first, second] = writer.updates
+    // Taken on this socket, noted from another instance, or held back by the doc at load.
+    const direct = room(base)
+    expect(direct.offer(second!)).toBeNull()
+    expect(direct.check(first!)).toBe('the document body may hold only elements')
+
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, base)
+    const fromElsewhere = new BodyGuard(doc)
+    fromElsewhere.note(second!)
+    Y.applyUpdate(doc, second!)
+    expect(fromElsewhere.check(first!)).toBe('the document body may hold only elements')
+
+    const loaded = new Y.Doc()
+    Y.applyUpdate(loaded, base)
+    Y.applyUpdate(loaded, second!)
+    const guard = new BodyGuard(loaded)
+    guard.loaded()
+    expect(guard.check(first!)).toBe('the document body may hold only elements')
+  })
+
+  it("refuses an item that follows another client's content the server has not got", () => {
+    const other = client(base)
+    other.body.insert(2, [paragraph('别人的')])
+    const theirs = new Y.Doc()
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(other.doc))
+    const text = (theirs.getXmlFragment(bodyFragmentName).get(2) as Y.XmlElement).get(0) as Y.XmlText
+    const before = Y.encodeStateVector(theirs)
+    text.insert(0, '续')
+    expect(room(base).check(Y.encodeStateAsUpdate(theirs, before))).toBe('an item follows content the server does not have')
+  })
+
+  it('follows Yjs where an update repeats clocks the doc has: the rest of a run goes after them', () => {
+    const server = room()
+    const writer = new Y.Doc()
+    writer.clientID = 50
+    writer.getXmlFragment(bodyFragmentName).insert(0, [new Y.XmlElement('paragraph')])
+    expect(server.offer(Y.encodeStateAsUpdate(writer))).toBeNull()
+    // Clocks 0–3 of client 50 again, as a string under another root: Yjs skips clock 0 and
+    // links 1–3 after the paragraph, into the body.
+    const again = handMadeString(50, 0, { root: 'elsewhere' }, '字字字字')
+    expect(server.check(again)).toBe('the document body may hold only elements')
+    server.settle()
+    expect(server.check(again)).toBe('the document body may hold only elements')
+    expect(room().check(again)).not.toBeTypeOf('string') // without the paragraph it goes where written
+  })
+
+  it('keeps, like Yjs, only the last structs of a client the update writes twice', () => {
+    const bad = handMadeString(60, 0, { root: bodyFragmentName }, '字')
+    const good = handMadeString(60, 0, { root: 'elsewhere' }, '字')
+    expect(room().check(twoSections(bad, good))).not.toBeTypeOf('string')
+    expect(room().check(twoSections(good, bad))).toBe('the document body may hold only elements')
+  })
+
+  it('refuses embeds and types inside a text', () => {
+    for (const embed of [{ image: 'a.png' }, new Y.XmlElement('paragraph')]) {
+      const writer = client(base)
+      const text = (writer.body.get(1) as Y.XmlElement).get(0) as Y.XmlText
+      text.insertEmbed(1, embed as Record<string, unknown>)
+      expect(room(base).check(writer.updates[0]!)).toBe('a text may hold only text')
+    }
   })
 
   it("refuses an item whose parent is not a type, which Yjs would fail to integrate", () => {
@@ -175,7 +242,7 @@ describe('BodyGuard', () => {
     writer.body.insert(2, [paragraph('一')])
     writer.body.insert(3, [paragraph('二')])
     const [first, second] = writer.updates.splice(0)
-    for (const update of [first!, second!]) guard.remember(guard.check(update) as PlacedStruct[])
+    for (const update of [first!, second!]) guard.remember(guard.check(update) as Placed)
     Y.applyUpdate(doc, first!)
     guard.applied(false) // the second still waits
     ;(writer.body as unknown as Y.Array<unknown>).insert(4, [7])
@@ -186,3 +253,28 @@ describe('BodyGuard', () => {
     expect(guard.check(Y.encodeStateAsUpdate(afterFirst, Y.encodeStateVector(doc)))).toMatch(/body may hold only/)
   })
 })
+
+/** One string item of `client` at `clock` under a root type, no origins: as only a hand-made update has it. */
+function handMadeString(client: number, clock: number, parent: { root: string }, text: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 1) // one client
+  writeStringSection(encoder, client, clock, parent, text)
+  encoding.writeVarUint(encoder, 0) // no deletions
+  return encoding.toUint8Array(encoder)
+}
+
+function writeStringSection(encoder: encoding.Encoder, client: number, clock: number, parent: { root: string }, text: string): void {
+  encoding.writeVarUint(encoder, 1) // one struct
+  encoding.writeVarUint(encoder, client)
+  encoding.writeVarUint(encoder, clock)
+  encoding.writeUint8(encoder, 4) // a string, no origins
+  encoding.writeVarUint(encoder, 1) // parent: a root type
+  encoding.writeVarString(encoder, parent.root)
+  encoding.writeVarString(encoder, text)
+}
+
+/** The sections of two one-section updates (as {@link handMadeString} writes them) in one update. */
+function twoSections(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const body = (update: Uint8Array) => update.subarray(1, update.length - 1) // drop the client count and the empty delete set
+  return Uint8Array.from([2, ...body(first), ...body(second), 0])
+}

@@ -1,94 +1,162 @@
 import { bodyFragmentName } from '@dongbi/schema'
 import * as Y from 'yjs'
-import { readUpdate, type StructId, type UpdateItem } from './readUpdate.ts'
+import { ContentRef, readUpdate, TypeRef, type StructId, type UpdateItem } from './readUpdate.ts'
 
 /**
  * Where an item sits, as far as the editor cares: in the body fragment's list, in an XML
- * element's list, anywhere else (text, map entries, other roots: `free`), or nowhere Yjs
- * will keep it (`dropped`: next to or under garbage-collected content). `unknown`: it refers
- * to content the server has not got; Yjs holds such an item back until it has.
+ * element's list, in an XML text, anywhere else (map entries, other roots: `free`), or nowhere
+ * Yjs keeps it (`dropped`: under or next to garbage-collected content). `unknown`: it follows
+ * content the server has not got, and Yjs holds it back until it has.
  */
-export type Place = 'body' | 'element' | 'free' | 'dropped' | 'unknown'
+type Place = 'body' | 'element' | 'text' | 'free' | 'dropped' | 'unknown'
 
-/** What an item holds, as a parent for other items. */
-type Holds = 'elementChildren' | 'otherChildren' | 'nothing' | 'gone'
+/** What an item holds, as a parent: which place its children get. */
+type Holds = 'element' | 'text' | 'free' | 'nothing' | 'gone'
 
-/** A run of clocks of one update: an item or a garbage-collected gap. */
+/** A run of clocks of one client that an update brings, placed. */
 export interface PlacedStruct extends StructId {
   end: number
   place: Place | 'pending' | 'resolving'
   holds: Holds
+  /** What the update says of it; null for a GC run, and once remembered. */
   item: UpdateItem | null
+  /** Yjs already has the clocks before this one of the run: it links the rest after them. */
+  after: StructId | null
+}
+
+/** What {@link BodyGuard.check} answers for an update it takes. */
+export interface Placed {
+  structs: PlacedStruct[]
+  /** Items held back earlier that this update lets Yjs place. */
+  placedLater: PlacedStruct[]
+}
+
+/** What may sit where: y-tiptap throws on anything else (and shows an embed in a text as a broken node). */
+function allowed(place: Place, item: UpdateItem): boolean {
+  if (item.content === ContentRef.deleted) return true
+  if (place === 'body') return item.content === ContentRef.type && item.type === TypeRef.xmlElement
+  if (place === 'element') return item.content === ContentRef.type && (item.type === TypeRef.xmlElement || item.type === TypeRef.xmlText)
+  if (place === 'text') return item.content === ContentRef.string || item.content === ContentRef.format
+  return true
 }
 
 /**
  * Refuses updates that would put into the document body what no editor can show: the body
- * (the XmlFragment `default`) may hold only XML elements, an element only elements and XML
- * texts. y-tiptap throws on anything else, so one such item from a script or a stray client
- * would stop the editor from opening the document for everyone. (What the schema refuses —
- * an unknown element, a paragraph in a paragraph — the editor itself drops, as in any Tiptap
- * app, and the server's readers leave out: see `ydocToNode`.)
+ * (the XmlFragment `default`) holds XML elements, an element holds elements and XML texts, an
+ * XML text holds text and formatting. One item elsewhere, from a script or a stray client, and
+ * y-tiptap would throw for everyone opening the document. (What the schema refuses, such as
+ * an unknown element or a paragraph in a paragraph, the editor drops, as in any Tiptap app,
+ * and `ydocToNode` leaves out.)
  *
- * An item's parent is often not written in the update but follows from its neighbours
- * (origins), which may be in the same update, in updates taken but not yet applied to the
- * room's doc (kept here until they are), or in the doc. An item whose neighbours the server
- * has not got is let through as Yjs would hold it: a client may send a keystroke before the
- * offline edits it follows, which arrive moments later.
+ * An item's parent is often not written in the update but follows from its left neighbour
+ * (its origin), which may be in the same update, in updates taken but not yet applied to the
+ * room's doc (kept here until they are), or in the doc. Yjs' own rules are followed: clocks
+ * it has are skipped, and the rest of a run it partly has is linked after what it has.
+ *
+ * An item may follow content the server has not got only if that content is its own
+ * client's: a client sends a keystroke before the offline edits it follows when it types
+ * while reconnecting, and they arrive a moment later. Such items are placed, and checked,
+ * when that content arrives; the update that brings it is refused if they would land where
+ * they may not. Content of other clients that the server lacks is never a stock client's
+ * doing (it sends what it builds on with it), so an item following it is refused.
  */
 export class BodyGuard {
   /** Structs of updates taken but not yet applied to `doc`, by client, in clock order. */
   private readonly waiting = new Map<number, PlacedStruct[]>()
+  /** Items taken that follow content of their own client the server lacks, in clock order. */
+  private readonly unplaced = new Map<number, PlacedStruct[]>()
 
   constructor(private readonly doc: Y.Doc) {}
 
-  /** Reads `update` whole: why it is refused, or its structs placed, to {@link remember} once it is taken. */
-  check(update: Uint8Array): PlacedStruct[] | string {
-    const structs: PlacedStruct[] = []
-    const local = new Map<number, PlacedStruct[]>()
-    const add = (struct: PlacedStruct) => {
-      structs.push(struct)
-      const runs = local.get(struct.client)
-      if (runs) runs.push(struct)
-      else local.set(struct.client, [struct])
-    }
+  /** Reads `update` whole: why it is refused, or what it places, to {@link remember} once it is taken. */
+  check(update: Uint8Array): Placed | string {
+    const sections = new Map<number, (PlacedStruct | 'skip')[]>()
+    let section: (PlacedStruct | 'skip')[] = []
     try {
       const end = readUpdate(update, {
-        item: (item) => add({ client: item.client, clock: item.clock, end: item.clock + item.length, place: 'pending', holds: holdsOf(item), item }),
-        gap: (gap) => {
-          if (gap.gone) add({ client: gap.client, clock: gap.clock, end: gap.clock + gap.length, place: 'dropped', holds: 'gone', item: null })
+        section: (client) => {
+          section = []
+          sections.set(client, section) // a client written twice: Yjs keeps the last
         },
+        item: (item) => section.push({ client: item.client, clock: item.clock, end: item.clock + item.length, place: 'pending', holds: holdsOf(item), item, after: null }),
+        gap: (gap) => section.push(gap.gone ? { client: gap.client, clock: gap.clock, end: gap.clock + gap.length, place: 'dropped', holds: 'gone', item: null, after: null } : 'skip'),
       })
       if (end !== update.length) return 'update fails to decode'
     } catch {
       return 'update fails to decode'
     }
-    for (const struct of structs) {
-      const place = this.resolve(struct, local)
-      if (place === 'notAType') return "an item's parent is not a type"
-      const item = struct.item
-      if (!item) continue
-      if (place === 'body' && !(item.content === 1 || (item.content === 7 && item.type === 3))) {
-        return 'the document body may hold only elements'
+    const local = new Map<number, PlacedStruct[]>()
+    const structs: PlacedStruct[] = []
+    for (const [client, list] of sections) {
+      const runs: PlacedStruct[] = []
+      let known = this.known(client)
+      for (const struct of list) {
+        // A skip, or any gap before a struct: Yjs holds the struct back until the gap is
+        // filled, then places it by its neighbours as written.
+        if (struct === 'skip') continue
+        if (struct.end <= known) continue // Yjs has it already
+        if (struct.clock <= known) {
+          if (struct.clock < known) struct.after = { client, clock: known - 1 }
+          known = struct.end
+        }
+        runs.push(struct)
       }
-      if (place === 'element' && !(item.content === 1 || (item.content === 7 && (item.type === 3 || item.type === 6)))) {
-        return 'an element may hold only elements and text'
+      local.set(client, runs)
+      structs.push(...runs)
+    }
+    for (const struct of structs) {
+      const refusal = this.place(struct, local)
+      if (refusal) return refusal
+    }
+    // Held-back items whose client this update brings more of may now be placed.
+    const placedLater: PlacedStruct[] = []
+    for (const client of sections.keys()) {
+      for (const held of this.unplaced.get(client) ?? []) {
+        const retry: PlacedStruct = { ...held, place: 'pending' }
+        const refusal = this.place(retry, local)
+        if (refusal) return refusal
+        if (retry.place !== 'unknown') {
+          placedLater.push(retry)
+          insertRun(local.get(client)!, retry)
+        }
       }
     }
-    return structs
+    return { structs, placedLater }
   }
 
   /** The update `check` placed is taken: later updates may build on its items before `doc` has them. */
-  remember(structs: PlacedStruct[]): void {
-    for (const struct of structs) {
-      struct.item = null // only the place is needed from now on
-      const runs = this.waiting.get(struct.client)
-      if (!runs) this.waiting.set(struct.client, [struct])
-      else if (runs[runs.length - 1]!.clock <= struct.clock) runs.push(struct)
-      else runs.splice(indexAfter(runs, struct.clock), 0, struct)
+  remember({ structs, placedLater }: Placed): void {
+    for (const struct of placedLater) {
+      const held = this.unplaced.get(struct.client)!
+      held.splice(held.findIndex((run) => run.clock === struct.clock), 1)
+      if (held.length === 0) this.unplaced.delete(struct.client)
+    }
+    for (const struct of [...structs, ...placedLater]) {
+      const into = struct.place === 'unknown' ? this.unplaced : this.waiting
+      if (struct.place !== 'unknown') struct.item = null // only the place is needed from now on
+      const runs = into.get(struct.client)
+      if (runs) insertRun(runs, struct)
+      else into.set(struct.client, [struct])
     }
   }
 
-  /** `doc` took in updates: forget what it holds now, or everything when nothing else waits. */
+  /**
+   * Takes note of an update that is stored already (another server instance took it): what
+   * the doc holds back of it is placed when it can be.
+   */
+  note(update: Uint8Array): void {
+    const placed = this.check(update)
+    // The doc takes the update in at once: only what it holds back needs remembering.
+    if (typeof placed !== 'string') this.remember({ structs: placed.structs.filter((struct) => struct.place === 'unknown'), placedLater: placed.placedLater })
+  }
+
+  /** The doc was loaded from the log: what it holds back is noted, to be placed when it can be. */
+  loaded(): void {
+    const held = this.doc.store.pendingStructs
+    if (held) this.note(Y.convertUpdateFormatV2ToV1(held.update)) // Yjs keeps it in the v2 encoding
+  }
+
+  /** `doc` took in updates: forget what it holds now, or everything when nothing else waits (held-back items stay). */
   applied(nothingWaits: boolean): void {
     if (nothingWaits) return this.waiting.clear()
     for (const [client, runs] of this.waiting) {
@@ -100,14 +168,28 @@ export class BodyGuard {
     }
   }
 
-  /** Places `start` and every struct of this update its place depends on, without recursion. */
-  private resolve(start: PlacedStruct, local: Map<number, PlacedStruct[]>): Place | 'notAType' {
+  /** The clock up to which Yjs will have `client`'s structs once what waits is applied. */
+  private known(client: number): number {
+    let known = Y.getState(this.doc.store, client)
+    for (const run of this.waiting.get(client) ?? []) if (run.clock <= known) known = Math.max(known, run.end)
+    return known
+  }
+
+  /**
+   * Places `start`, and every struct of this update its place depends on, without recursion;
+   * answers why the update is refused, if it is.
+   */
+  private place(start: PlacedStruct, local: Map<number, PlacedStruct[]>): string | null {
     const chain: PlacedStruct[] = []
     let current = start
-    let place: Place | 'notAType'
+    let place: Place
+    // Whether the content the server lacks, if it lacks any, is all of start's own client.
+    let ownGap = true
     for (;;) {
+      if (current.client !== start.client) ownGap = false
       if (current.place === 'resolving') {
         place = 'unknown' // items placed by each other: Yjs never integrates them
+        ownGap = false
         break
       }
       if (current.place !== 'pending') {
@@ -115,89 +197,105 @@ export class BodyGuard {
         break
       }
       const item = current.item!
-      if (!item.origin && !item.rightOrigin) {
-        place = this.placeUnder(item, local)
+      const neighbour = current.after ?? item.origin ?? item.rightOrigin
+      if (!neighbour) {
+        const placed = this.placeUnder(item, local)
+        if (placed === 'not a type') return "an item's parent is not a type"
+        if (placed === 'unknown' && (item.parent as StructId).client !== start.client) ownGap = false
+        place = placed
         break
       }
-      // Placed by its neighbour (the left one if given), which shares its parent; a
-      // garbage-collected one is placed `dropped`, as Yjs drops the item.
-      const neighbour = this.find((item.origin ?? item.rightOrigin)!, local)
-      if (neighbour === undefined) {
+      // Placed by its neighbour, which shares its parent (Yjs drops it next to a GC run).
+      const found = this.find(neighbour, local)
+      if (!found) {
+        if (neighbour.client !== start.client) ownGap = false
         place = 'unknown'
         break
       }
       current.place = 'resolving'
       chain.push(current)
-      current = neighbour
+      current = found
     }
-    const settled = place === 'notAType' ? 'unknown' : place
-    for (const struct of chain) struct.place = settled
-    if (start.place === 'pending') start.place = settled
-    return place
+    for (const struct of chain) struct.place = place
+    if (start.place === 'pending') start.place = place
+    if (place === 'unknown' && !ownGap) return 'an item follows content the server does not have'
+    const item = start.item
+    if (item && !allowed(place, item)) {
+      return place === 'body' ? 'the document body may hold only elements' : place === 'element' ? 'an element may hold only elements and text' : 'a text may hold only text'
+    }
+    return null
   }
 
   /** The place of an item whose parent is written in the update. */
-  private placeUnder(item: UpdateItem, local: Map<number, PlacedStruct[]>): Place | 'notAType' {
+  private placeUnder(item: UpdateItem, local: Map<number, PlacedStruct[]>): Place | 'not a type' {
     if (typeof item.parent === 'string') return item.parent === bodyFragmentName && item.parentSub === null ? 'body' : 'free'
     const parent = this.find(item.parent!, local)
-    if (parent === undefined) return 'unknown'
+    if (!parent) return 'unknown'
     if (parent.holds === 'gone') return 'dropped'
-    if (parent.holds === 'nothing') return 'notAType'
-    return parent.holds === 'elementChildren' && item.parentSub === null ? 'element' : 'free'
+    if (parent.holds === 'nothing') return 'not a type'
+    return item.parentSub === null ? parent.holds : 'free'
   }
 
   /**
-   * The struct holding `id`: this update's, one waiting, or the doc's (as a read-only stand-in);
-   * undefined when the server has not got it.
+   * The struct holding `id`, as Yjs will find it: the doc's (as a stand-in), one waiting,
+   * this update's, or one held back; undefined when the server has not got it.
    */
   private find(id: StructId, local: Map<number, PlacedStruct[]>): PlacedStruct | undefined {
-    const runs = local.get(id.client)
-    const here = runs && runAt(runs, id.clock)
-    if (here) return here
     const structs = this.doc.store.clients.get(id.client)
     if (structs && id.clock < Y.getState(this.doc.store, id.client)) {
       const struct = structs[Y.findIndexSS(structs, id.clock)]!
-      if (struct instanceof Y.Item) return { client: id.client, clock: struct.id.clock, end: struct.id.clock + struct.length, place: this.placeOf(struct), holds: holdsOfContent(struct), item: null }
-      if (struct instanceof Y.GC) return { client: id.client, clock: struct.id.clock, end: struct.id.clock + struct.length, place: 'dropped', holds: 'gone', item: null }
+      const run = { client: id.client, clock: struct.id.clock, end: struct.id.clock + struct.length, item: null, after: null }
+      if (struct instanceof Y.Item) return { ...run, place: this.placeOf(struct), holds: holdsOfContent(struct) }
+      return { ...run, place: 'dropped', holds: 'gone' }
     }
-    const waiting = this.waiting.get(id.client)
-    return (waiting && runAt(waiting, id.clock)) || undefined
+    for (const runs of [this.waiting.get(id.client), local.get(id.client), this.unplaced.get(id.client)]) {
+      const run = runs && runAt(runs, id.clock)
+      if (run) return run
+    }
+    return undefined
   }
 
   private placeOf(item: Y.Item): Place {
     if (item.parentSub !== null) return 'free'
     const parent = item.parent
     if (parent === this.doc.share.get(bodyFragmentName)) return 'body'
-    return parent instanceof Y.XmlFragment ? 'element' : 'free' // Y.XmlElement extends Y.XmlFragment
+    if (parent instanceof Y.XmlText) return 'text'
+    // Y.XmlElement extends Y.XmlFragment; other root fragments are not the body.
+    return parent instanceof Y.XmlFragment && parent._item !== null ? 'element' : 'free'
   }
 }
 
 function holdsOf(item: UpdateItem): Holds {
-  if (item.content === 1) return 'gone'
-  if (item.content !== 7) return 'nothing'
-  return item.type === 3 || item.type === 4 ? 'elementChildren' : 'otherChildren'
+  if (item.content === ContentRef.deleted) return 'gone'
+  if (item.content !== ContentRef.type) return 'nothing'
+  if (item.type === TypeRef.xmlElement || item.type === TypeRef.xmlFragment) return 'element'
+  return item.type === TypeRef.xmlText ? 'text' : 'free'
 }
 
 function holdsOfContent(item: Y.Item): Holds {
   const content = item.content
   if (content instanceof Y.ContentDeleted) return 'gone'
   if (!(content instanceof Y.ContentType)) return 'nothing'
-  return content.type instanceof Y.XmlFragment ? 'elementChildren' : 'otherChildren'
+  if (content.type instanceof Y.XmlFragment) return 'element'
+  return content.type instanceof Y.XmlText ? 'text' : 'free'
 }
 
 /** The run holding `clock` in runs sorted by clock, if any. */
 function runAt(runs: PlacedStruct[], clock: number): PlacedStruct | undefined {
-  const last = runs[runs.length - 1]!
-  if (clock >= last.clock) return clock < last.end ? last : undefined
-  const at = indexAfter(runs, clock) - 1
-  const run = runs[at]
+  const run = runs[indexAfter(runs, clock) - 1]
   return run && clock < run.end ? run : undefined
+}
+
+function insertRun(runs: PlacedStruct[], run: PlacedStruct): void {
+  if (runs.length === 0 || runs[runs.length - 1]!.clock <= run.clock) runs.push(run)
+  else runs.splice(indexAfter(runs, run.clock), 0, run)
 }
 
 /** The index of the first run starting after `clock`. */
 function indexAfter(runs: PlacedStruct[], clock: number): number {
   let low = 0
   let high = runs.length
+  if (high > 0 && runs[high - 1]!.clock <= clock) return high // the usual case: after the last
   while (low < high) {
     const middle = (low + high) >>> 1
     if (runs[middle]!.clock <= clock) low = middle + 1

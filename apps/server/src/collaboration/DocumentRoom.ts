@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import type { DocumentSignal } from '../cluster/Fanout.ts'
 import type { Store } from '../store/Store.ts'
 import { BadMessageError } from './BadMessageError.ts'
-import { BodyGuard, type PlacedStruct } from './BodyGuard.ts'
+import { BodyGuard, type Placed } from './BodyGuard.ts'
 import type { Connection } from './Connection.ts'
 import { binaryFrame } from './binaryFrame.ts'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './encodeMessages.ts'
@@ -124,6 +124,7 @@ export class DocumentRoom {
         }
       }
     }, 'load')
+    this.guard.loaded()
     const early = this.early ?? []
     this.early = null
     for (const signal of early) this.receiveSignal(signal)
@@ -156,6 +157,7 @@ export class DocumentRoom {
       // handed out before commit, so a lower one can become visible later.
       this.lastSeq = Math.max(this.lastSeq, signal.seq)
       this.storedBytes += signal.data.byteLength
+      this.guard.note(signal.data)
       try {
         Y.applyUpdate(this.doc, signal.data, remoteOrigin)
       } catch (error) {
@@ -280,7 +282,7 @@ export class DocumentRoom {
    * are sent as they came (validated and stored: what clients apply is exactly what the log
    * holds) and applied to `doc` later (see {@link settle}).
    */
-  private write(data: Uint8Array, placed: PlacedStruct[], origin: Connection | null, done: (error: Error | null) => void): void {
+  private write(data: Uint8Array, placed: Placed, origin: Connection | null, done: (error: Error | null) => void): void {
     this.guard.remember(placed)
     this.storedBytes += data.byteLength
     this.pendingBytes += data.byteLength

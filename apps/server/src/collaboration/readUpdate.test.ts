@@ -197,7 +197,7 @@ describe('readUpdate', () => {
     for (let round = 0; round < 10; round++) {
       for (const update of realUpdates(random, 60)) {
         const seen: (UpdateItem | UpdateGap)[] = []
-        readUpdate(update, { item: (item) => seen.push(item), gap: (gap) => seen.push(gap) })
+        readUpdate(update, { section: () => {}, item: (item) => seen.push(item), gap: (gap) => seen.push(gap) })
         const expected = Y.decodeUpdate(update).structs.map((struct) => {
           if (!(struct instanceof Y.Item)) return { client: struct.id.client, clock: struct.id.clock, length: struct.length, gone: struct instanceof Y.GC }
           const parent = struct.parent as unknown

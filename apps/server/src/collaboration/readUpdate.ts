@@ -44,13 +44,19 @@ export function isWellFormedUpdate(update: Uint8Array): boolean {
   }
 }
 
+/** Content refs, as an update writes them before an item's content. */
+export const ContentRef = { deleted: 1, json: 2, binary: 3, string: 4, embed: 5, format: 6, type: 7, any: 8, doc: 9 } as const
+
+/** Type refs, as an update writes them for a type's content. */
+export const TypeRef = { array: 0, map: 1, text: 2, xmlElement: 3, xmlFragment: 4, xmlHook: 5, xmlText: 6 } as const
+
 /** An ID as an update writes it. */
 export interface StructId {
   client: number
   clock: number
 }
 
-/** What an update says of one of its items, for {@link readUpdate}'s `onItem`. */
+/** What an update says of one of its items, for an {@link UpdateVisitor}. */
 export interface UpdateItem extends StructId {
   length: number
   origin: StructId | null
@@ -59,9 +65,9 @@ export interface UpdateItem extends StructId {
   parent: string | StructId | null
   /** A map entry's key, given with `parent`; otherwise the entry-ness follows the origins. */
   parentSub: string | null
-  /** Content ref: 1 deleted, 2 JSON, 3 binary, 4 string, 5 embed, 6 format, 7 type, 8 any, 9 subdocument. */
+  /** A {@link ContentRef}. */
   content: number
-  /** For a type (content 7): YArray 0, YMap 1, YText 2, YXmlElement 3, YXmlFragment 4, YXmlHook 5, YXmlText 6; else -1. */
+  /** For a type's content, a {@link TypeRef}; else -1. */
   type: number
 }
 
@@ -72,6 +78,8 @@ export interface UpdateGap extends StructId {
 }
 
 export interface UpdateVisitor {
+  /** A client's structs follow. A client may come twice; Yjs keeps only its last structs then. */
+  section(client: number): void
   item(item: UpdateItem): void
   gap(gap: UpdateGap): void
 }
@@ -107,6 +115,7 @@ class UpdateReader {
       const count = this.uint()
       const client = this.safe(this.uint())
       let clock = this.safe(this.uint())
+      this.visitor?.section(client)
       for (let s = 0; s < count; s++) {
         const length = this.struct(client, clock)
         if (length === 0) throw new MalformedUpdateError('a struct of no length')

@@ -125,4 +125,15 @@ describe('server-side conversion', () => {
 
     expect(nodeToText(ydocToNode(ydoc))).toBe('正文')
   })
+
+  it('leaves out elements named after the text node or the document, which y-tiptap turns into broken nodes', () => {
+    const ydoc = sampleDoc()
+    const fragment = ydoc.getXmlFragment(bodyFragmentName)
+    const inline = new Y.XmlElement('paragraph')
+    inline.insert(0, [new Y.XmlElement('text'), new Y.XmlText('留')])
+    fragment.insert(0, [new Y.XmlElement('doc'), new Y.XmlElement('text'), inline])
+    const node = ydocToNode(ydoc)
+    node.check() // throws on a node the schema does not allow where it is
+    expect(node.firstChild!.toJSON()).toEqual({ type: 'paragraph', attrs: { textAlign: null }, content: [{ type: 'text', text: '留' }] })
+  })
 })

@@ -3,8 +3,8 @@ import * as Y from 'yjs'
 import { editorSchema } from './editorSchema.ts'
 import { bodyFragmentName } from './fragmentName.ts'
 
-/** y-tiptap writes a mark that may overlap itself as `name--hash`. */
-const hashedMarkName = /^(.*)--[a-zA-Z0-9+/=]{8}$/
+/** y-tiptap writes a mark that may overlap itself as `name--hash`; read back as y-tiptap does. */
+const hashedMarkName = /(.*)(--[a-zA-Z0-9+/=]{8})$/
 
 /**
  * Reads the document body of a Y.Doc as a ProseMirror node, without a DOM and without
@@ -37,8 +37,12 @@ function elementToNode(element: Y.XmlElement, schema: Schema): Node | null {
       children.push(...textToNodes(child, schema))
     }
   }
+  // An element named `text` or `doc` passes schema.node but is no block or inline node:
+  // y-tiptap makes a broken node of it, which readers of the result would trip over.
+  const type = schema.nodes[element.nodeName]
+  if (!type || type.isText || type === schema.topNodeType) return null
   try {
-    return schema.node(element.nodeName, element.getAttributes(), children)
+    return type.createChecked(element.getAttributes(), children)
   } catch {
     return null
   }
