@@ -3,12 +3,21 @@ import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { seededRandom } from '../testing/random.ts'
-import { isWellFormedUpdate, maxAnyDepth, readUpdate, type StructId, type UpdateGap, type UpdateItem } from './readUpdate.ts'
+import { maxAnyDepth, readUpdate, type StructId, type UpdateGap, type UpdateItem } from './readUpdate.ts'
 
 const seed = Number(process.env.SEED ?? Date.now() % 100_000)
 const rerun = `seed ${seed}; rerun with SEED=${seed}`
 
 type Random = () => number
+
+/** True when `update` is a whole Yjs update as readUpdate reads it: no error, and no bytes after it (BodyGuard's first question). */
+function isWellFormedUpdate(update: Uint8Array): boolean {
+  try {
+    return readUpdate(update) === update.length
+  } catch {
+    return false
+  }
+}
 
 /** Where Yjs' decoder ends: the shortest prefix it reads without error (it ignores what follows). */
 function yjsEnd(update: Uint8Array): number | null {
@@ -447,11 +456,13 @@ describe('readUpdate', () => {
     })
     const script = `
       import * as Y from 'yjs'
-      import { isWellFormedUpdate } from ${JSON.stringify(new URL('./readUpdate.ts', import.meta.url).pathname)}
+      import { readUpdate } from ${JSON.stringify(new URL('./readUpdate.ts', import.meta.url).pathname)}
       const update = Uint8Array.from(${JSON.stringify([...withBytes])})
       let yjs = true
       try { Y.decodeUpdate(update) } catch { yjs = false }
-      console.log(JSON.stringify({ yjs, ours: isWellFormedUpdate(update) }))`
+      let ours = true
+      try { ours = readUpdate(update) === update.length } catch { ours = false }
+      console.log(JSON.stringify({ yjs, ours }))`
     const run = (nodeEnv: string) =>
       JSON.parse(
         execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
