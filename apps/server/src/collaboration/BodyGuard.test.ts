@@ -2,7 +2,10 @@ import { bodyFragmentName } from '@dongbi/schema'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { arbitraryUpdate } from '../testing/arbitraryUpdate.ts'
+import { mutateUpdate } from '../testing/mutateUpdate.ts'
 import { seededRandom } from '../testing/random.ts'
+import { realUpdates } from '../testing/realUpdates.ts'
 import { BodyGuard, type Placed } from './BodyGuard.ts'
 
 const seed = Number(process.env.SEED ?? Date.now() % 100_000)
@@ -24,14 +27,20 @@ function room(initial?: Uint8Array) {
       const placed = guard.check(update)
       if (typeof placed === 'string') return placed
       guard.remember(placed)
-      waiting.push(update)
+      waiting.push(placed.trimmed ?? update)
       return null
     },
+    /** Applies what waits, in one transaction as DocumentRoom does. */
     settle(): void {
-      for (const update of waiting.splice(0)) Y.applyUpdate(doc, update)
+      doc.transact(() => {
+        for (const update of waiting.splice(0)) Y.applyUpdate(doc, update)
+      })
       guard.applied(true)
     },
+    /** Taken updates (as stored, trimmed or not) not applied yet. */
+    waiting,
     check: (update: Uint8Array) => guard.check(update),
+    guard,
   }
 }
 
@@ -192,8 +201,8 @@ describe('BodyGuard', () => {
     writer.clientID = 50
     writer.getXmlFragment(bodyFragmentName).insert(0, [new Y.XmlElement('paragraph')])
     expect(server.offer(Y.encodeStateAsUpdate(writer))).toBeNull()
-    // Clocks 0–3 of client 50 again, as a string under another root: Yjs skips clock 0 and
-    // links 1–3 after the paragraph, into the body.
+    // Clocks 0–3 of client 50 again, as a string under another root: Yjs would skip clock 0
+    // and link 1–3 after the paragraph, into the body, as the trimmed update says.
     const again = handMadeString(50, 0, { root: 'elsewhere' }, '字字字字')
     expect(server.check(again)).toBe('the document body may hold only elements')
     server.settle()
@@ -234,6 +243,118 @@ describe('BodyGuard', () => {
     expect(server.check(encoding.toUint8Array(encoder))).toBe("an item's parent is not a type")
   })
 
+  it('trims the clocks the doc has from an item, so what follows garbage-collected content is dropped, not thrown on', () => {
+    // Client 7's "学" in the root text, then a GC run at clock 1 (its deleted content).
+    const server = room(handMadeString(7, 0, { root: 'text' }, '学', { collectedAfter: 1 }))
+    expect(Y.getState(server.doc.store, 7)).toBe(2)
+    // Clocks 1–3 as one item: Yjs would link clocks 2–3 after the GC run, and throws.
+    const straddling = handMadeString(7, 1, { root: 'text' }, 'abc')
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(server.doc))
+    expect(() => Y.applyUpdate(copy, straddling)).toThrow()
+    const placed = server.check(straddling) as Placed
+    expect(placed.trimmed).not.toBeNull()
+    expect(Y.decodeUpdate(placed.trimmed!).structs.map((struct) => [struct.id.clock, struct.length, (struct as Y.Item).origin?.clock])).toEqual([[2, 2, 1]])
+    expect(server.offer(straddling)).toBeNull()
+    server.settle()
+    expect(Y.getState(server.doc.store, 7)).toBe(4)
+    expect(server.doc.getText('text').toString()).toBe('学') // clocks 2–3 dropped with the GC run
+    // An update that only adds clocks is stored as it came.
+    expect((server.check(handMadeString(7, 4, { root: 'text' }, '习')) as Placed).trimmed).toBeNull()
+  })
+
+  it('refuses an update that brings only the first clocks of an item the doc holds back', () => {
+    const server = room()
+    // Clocks 3–5 of client 7: Yjs holds them back until it has 0–2.
+    expect(server.offer(handMadeString(7, 3, { root: 'text' }, 'xyz'))).toBeNull()
+    server.settle()
+    expect(server.doc.store.pendingStructs).not.toBeNull()
+    // Clocks 0–3, the last of them garbage-collected: Yjs would link clocks 4–5 of the held
+    // item after the GC run, and throws.
+    const partly = twoStructs(handMadeString(7, 0, { root: 'text' }, '123'), handMadeGc(7, 3, 1))
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, handMadeString(7, 3, { root: 'text' }, 'xyz'))
+    expect(() => Y.applyUpdate(copy, partly)).toThrow()
+    expect(server.offer(partly)).toBe('an update brings part of an item held back')
+    // What ends where the held item starts is taken, and Yjs then integrates both.
+    expect(server.offer(handMadeString(7, 0, { root: 'text' }, '123'))).toBeNull()
+    server.settle()
+    expect(server.doc.store.pendingStructs).toBeNull()
+    expect(Y.getState(server.doc.store, 7)).toBe(6)
+  })
+
+  it('forgets an update that was not stored, so that a resend is taken whole', () => {
+    const server = room(base)
+    const writer = client(base)
+    writer.body.insert(2, [paragraph('三')])
+    const update = writer.updates.shift()!
+    const placed = server.check(update) as Placed
+    server.guard.remember(placed)
+    // Remembered: a resend of the same clocks is known already, nothing new in it.
+    expect((server.check(update) as Placed).structs).toEqual([])
+    server.guard.forget(placed)
+    const again = server.check(update) as Placed
+    expect(again.trimmed).toBeNull()
+    expect(again.structs.length).toBe(placed.structs.length)
+  })
+
+  it(`takes only updates Y.applyUpdate applies whole, leaving a doc that encodes, on mutated updates (${rerun})`, () => {
+    const random = seededRandom(seed)
+    let taken = 0
+    let refused = 0
+    for (let round = 0; round < 20; round++) {
+      const originals = realUpdates(random, 30)
+      for (const [i, original] of originals.entries()) {
+        for (let m = 0; m < 20; m++) {
+          const update = mutateUpdate(original, random)
+          // A room holding what came before (applied, or some of it still waiting).
+          const before = originals.slice(0, Math.min(i, originals.length - 3))
+          const server = room()
+          for (const earlier of before.slice(0, -2)) Y.applyUpdate(server.doc, earlier)
+          for (const earlier of before.slice(-2)) server.offer(earlier)
+          if (server.offer(update) !== null) {
+            refused++
+            continue
+          }
+          const where = `bytes [${update.join(',')}] after ${i} updates (${rerun})`
+          // A client that has what the doc has applies what waits one update at a time.
+          const client = new Y.Doc()
+          Y.applyUpdate(client, Y.encodeStateAsUpdate(server.doc))
+          expect(() => server.waiting.forEach((stored) => Y.applyUpdate(client, stored)), where).not.toThrow()
+          expect(() => server.settle(), where).not.toThrow()
+          for (const doc of [server.doc, client]) expect(() => Y.applyUpdate(new Y.Doc(), Y.encodeStateAsUpdate(doc)), where).not.toThrow()
+          taken++
+        }
+      }
+    }
+    // Both sides of the line, or the test proves little.
+    expect(taken).toBeGreaterThan(600)
+    expect(refused).toBeGreaterThan(600)
+  })
+
+  it(`takes only what the server and every client apply whole, on arbitrary updates meeting in one doc (${rerun})`, () => {
+    const random = seededRandom(seed)
+    let taken = 0
+    for (let round = 0; round < 3000; round++) {
+      const server = room()
+      const stored: Uint8Array[] = []
+      for (let n = 0; n < 3; n++) {
+        const before = server.waiting.length
+        if (server.offer(arbitraryUpdate(random)) === null) stored.push(server.waiting[before]!)
+        // The room applies what waits now and then, all of it in one transaction.
+        if (random() < 0.5) server.settle()
+      }
+      const where = `updates ${JSON.stringify(stored.map((update) => [...update]))} (${rerun})`
+      expect(() => server.settle(), where).not.toThrow()
+      // A client applies them one by one, each in its own transaction.
+      const client = new Y.Doc()
+      expect(() => stored.forEach((update) => Y.applyUpdate(client, update)), where).not.toThrow()
+      for (const doc of [server.doc, client]) expect(() => Y.applyUpdate(new Y.Doc(), Y.encodeStateAsUpdate(doc)), where).not.toThrow()
+      taken += stored.length
+    }
+    expect(taken).toBeGreaterThan(800) // about 1,300
+  })
+
   it('keeps, of what waits, what the doc does not hold yet', () => {
     const doc = new Y.Doc()
     Y.applyUpdate(doc, base)
@@ -254,23 +375,47 @@ describe('BodyGuard', () => {
   })
 })
 
-/** One string item of `client` at `clock` under a root type, no origins: as only a hand-made update has it. */
-function handMadeString(client: number, clock: number, parent: { root: string }, text: string): Uint8Array {
+/**
+ * One string item of `client` at `clock` under a root type, no origins: as only a hand-made
+ * update has it. `collectedAfter`: that many garbage-collected clocks follow it.
+ */
+function handMadeString(client: number, clock: number, parent: { root: string }, text: string, options: { collectedAfter?: number } = {}): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, 1) // one client
-  writeStringSection(encoder, client, clock, parent, text)
+  writeStringSection(encoder, client, clock, parent, text, options.collectedAfter ?? 0)
   encoding.writeVarUint(encoder, 0) // no deletions
   return encoding.toUint8Array(encoder)
 }
 
-function writeStringSection(encoder: encoding.Encoder, client: number, clock: number, parent: { root: string }, text: string): void {
-  encoding.writeVarUint(encoder, 1) // one struct
+function writeStringSection(encoder: encoding.Encoder, client: number, clock: number, parent: { root: string }, text: string, collectedAfter = 0): void {
+  encoding.writeVarUint(encoder, collectedAfter > 0 ? 2 : 1) // structs
   encoding.writeVarUint(encoder, client)
   encoding.writeVarUint(encoder, clock)
   encoding.writeUint8(encoder, 4) // a string, no origins
   encoding.writeVarUint(encoder, 1) // parent: a root type
   encoding.writeVarString(encoder, parent.root)
   encoding.writeVarString(encoder, text)
+  if (collectedAfter > 0) {
+    encoding.writeUint8(encoder, 0) // GC
+    encoding.writeVarUint(encoder, collectedAfter)
+  }
+}
+
+/** A GC run of `client` from `clock`: content Yjs has dropped. */
+function handMadeGc(client: number, clock: number, length: number): Uint8Array {
+  const encoder = encoding.createEncoder()
+  for (const n of [1, 1, client, clock]) encoding.writeVarUint(encoder, n) // one client, one struct
+  encoding.writeUint8(encoder, 0) // GC
+  encoding.writeVarUint(encoder, length)
+  encoding.writeVarUint(encoder, 0) // no deletions
+  return encoding.toUint8Array(encoder)
+}
+
+/** The structs of two one-struct updates of one client (the second following on), as one update. */
+function twoStructs(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const merged = Y.mergeUpdates([first, second])
+  expect(Y.decodeUpdate(merged).structs).toHaveLength(2)
+  return merged
 }
 
 /** The sections of two one-section updates (as {@link handMadeString} writes them) in one update. */

@@ -20,8 +20,6 @@ export interface PlacedStruct extends StructId {
   holds: Holds
   /** What the update says of it; null for a GC run, and once remembered. */
   item: UpdateItem | null
-  /** Yjs already has the clocks before this one of the run: it links the rest after them. */
-  after: StructId | null
 }
 
 /** What {@link BodyGuard.check} answers for an update it takes. */
@@ -29,6 +27,8 @@ export interface Placed {
   structs: PlacedStruct[]
   /** Items held back earlier that this update lets Yjs place. */
   placedLater: PlacedStruct[]
+  /** The update to store and send instead, when it repeats some of the clocks of an item Yjs has: without them (see {@link BodyGuard.check}). */
+  trimmed: Uint8Array | null
 }
 
 /** What may sit where: y-tiptap throws on anything else (and shows an embed in a text as a broken node). */
@@ -51,7 +51,7 @@ function allowed(place: Place, item: UpdateItem): boolean {
  * An item's parent is often not written in the update but follows from its left neighbour
  * (its origin), which may be in the same update, in updates taken but not yet applied to the
  * room's doc (kept here until they are), or in the doc. Yjs' own rules are followed: clocks
- * it has are skipped, and the rest of a run it partly has is linked after what it has.
+ * it has are skipped.
  *
  * An item may follow content the server has not got only if that content is its own
  * client's: a client sends a keystroke before the offline edits it follows when it types
@@ -68,8 +68,20 @@ export class BodyGuard {
 
   constructor(private readonly doc: Y.Doc) {}
 
-  /** Reads `update` whole: why it is refused, or what it places, to {@link remember} once it is taken. */
+  /**
+   * Reads `update` whole: why it is refused, or what it places, to {@link remember} once it is
+   * taken. An update that repeats the first clocks of an item the doc will have is trimmed to
+   * the new clocks first. Yjs links the rest after the clock before it, whatever the update
+   * names as the item's neighbours, and throws half-way through the update when that clock is
+   * garbage-collected and the neighbours named are not. Trimmed, the rest names that clock as
+   * its origin, so the server and every client, whatever each has collected by then, place it
+   * there (or drop it next to a GC run) alike, and this guard judges what they will do.
+   */
   check(update: Uint8Array): Placed | string {
+    return this.checkUpdate(update, false)
+  }
+
+  private checkUpdate(update: Uint8Array, trimmed: boolean): Placed | string {
     const sections = new Map<number, (PlacedStruct | 'skip')[]>()
     let section: (PlacedStruct | 'skip')[] = []
     try {
@@ -78,8 +90,8 @@ export class BodyGuard {
           section = []
           sections.set(client, section) // a client written twice: Yjs keeps the last
         },
-        item: (item) => section.push({ client: item.client, clock: item.clock, end: item.clock + item.length, place: 'pending', holds: holdsOf(item), item, after: null }),
-        gap: (gap) => section.push(gap.gone ? { client: gap.client, clock: gap.clock, end: gap.clock + gap.length, place: 'dropped', holds: 'gone', item: null, after: null } : 'skip'),
+        item: (item) => section.push({ client: item.client, clock: item.clock, end: item.clock + item.length, place: 'pending', holds: holdsOf(item), item }),
+        gap: (gap) => section.push(gap.gone ? { client: gap.client, clock: gap.clock, end: gap.clock + gap.length, place: 'dropped', holds: 'gone', item: null } : 'skip'),
       })
       if (end !== update.length) return 'update fails to decode'
     } catch {
@@ -89,17 +101,31 @@ export class BodyGuard {
     const structs: PlacedStruct[] = []
     for (const [client, list] of sections) {
       const runs: PlacedStruct[] = []
-      let known = this.known(client)
+      const knownBefore = this.known(client)
+      let known = knownBefore
       for (const struct of list) {
         // A skip, or any gap before a struct: Yjs holds the struct back until the gap is
         // filled, then places it by its neighbours as written.
         if (struct === 'skip') continue
         if (struct.end <= known) continue // Yjs has it already
-        if (struct.clock <= known) {
-          if (struct.clock < known) struct.after = { client, clock: known - 1 }
-          known = struct.end
-        }
+        if (struct.clock < known) return trimmed ? 'update fails to decode' : this.trim(update, sections.keys())
+        if (struct.clock === known) known = struct.end
         runs.push(struct)
+      }
+      // Structs Yjs holds back (after a gap, or following content it lacks) that now follow
+      // on are integrated next; one the update brings only the first clocks of would have
+      // the rest linked after them, as above, and is stored already: the update is refused
+      // instead (a client resends all it has, never a part).
+      const waiting = this.waiting.get(client)
+      const unplaced = this.unplaced.get(client)
+      // Usually none: what waits of a typist follows on from the doc, and nothing is held.
+      if (unplaced || (waiting && waiting[waiting.length - 1]!.clock > knownBefore)) {
+        const held = [...(waiting ?? []), ...(unplaced ?? [])].filter((run) => run.clock >= knownBefore)
+        for (const run of held.sort((a, b) => a.clock - b.clock)) {
+          if (run.end <= known) continue
+          if (run.clock < known) return 'an update brings part of an item held back'
+          if (run.clock === known) known = run.end
+        }
       }
       local.set(client, runs)
       structs.push(...runs)
@@ -121,7 +147,21 @@ export class BodyGuard {
         }
       }
     }
-    return { structs, placedLater }
+    return { structs, placedLater, trimmed: null }
+  }
+
+  /** `update` without the clocks Yjs will have of `clients`, checked. */
+  private trim(update: Uint8Array, clients: Iterable<number>): Placed | string {
+    const state = new Map<number, number>()
+    for (const client of clients) state.set(client, this.known(client))
+    let trimmed: Uint8Array
+    try {
+      trimmed = Y.diffUpdate(update, Y.encodeStateVector(state))
+    } catch {
+      return 'update fails to decode'
+    }
+    const placed = this.checkUpdate(trimmed, true)
+    return typeof placed === 'string' ? placed : { ...placed, trimmed }
   }
 
   /** The update `check` placed is taken: later updates may build on its items before `doc` has them. */
@@ -131,23 +171,29 @@ export class BodyGuard {
       held.splice(held.findIndex((run) => run.clock === struct.clock), 1)
       if (held.length === 0) this.unplaced.delete(struct.client)
     }
-    for (const struct of [...structs, ...placedLater]) {
-      const into = struct.place === 'unknown' ? this.unplaced : this.waiting
+    for (const struct of structs) {
       if (struct.place !== 'unknown') struct.item = null // only the place is needed from now on
-      const runs = into.get(struct.client)
-      if (runs) insertRun(runs, struct)
-      else into.set(struct.client, [struct])
+      addRun(struct.place === 'unknown' ? this.unplaced : this.waiting, struct)
+    }
+    for (const struct of placedLater) addRun(this.waiting, struct)
+  }
+
+  /** The update {@link remember}ed was not stored after all: a resend must not look known. */
+  forget({ structs, placedLater }: Placed): void {
+    for (const struct of structs) removeRun(struct.place === 'unknown' ? this.unplaced : this.waiting, struct)
+    for (const struct of placedLater) {
+      removeRun(this.waiting, struct)
+      addRun(this.unplaced, { ...struct, place: 'unknown' })
     }
   }
 
   /**
-   * Takes note of an update that is stored already (another server instance took it): what
-   * the doc holds back of it is placed when it can be.
+   * Takes note of an update that is stored already (another server instance took it), before
+   * the doc applies it; {@link applied} then keeps only what the doc holds back of it.
    */
   note(update: Uint8Array): void {
     const placed = this.check(update)
-    // The doc takes the update in at once: only what it holds back needs remembering.
-    if (typeof placed !== 'string') this.remember({ structs: placed.structs.filter((struct) => struct.place === 'unknown'), placedLater: placed.placedLater })
+    if (typeof placed !== 'string') this.remember(placed)
   }
 
   /** The doc was loaded from the log: what it holds back is noted, to be placed when it can be. */
@@ -156,9 +202,12 @@ export class BodyGuard {
     if (held) this.note(Y.convertUpdateFormatV2ToV1(held.update)) // Yjs keeps it in the v2 encoding
   }
 
-  /** `doc` took in updates: forget what it holds now, or everything when nothing else waits (held-back items stay). */
+  /**
+   * `doc` took in updates: forget what it holds now. What it holds back (after a gap in a
+   * client's clocks) is kept until it takes that in too; `nothingWaits`: no other update waits.
+   */
   applied(nothingWaits: boolean): void {
-    if (nothingWaits) return this.waiting.clear()
+    if (nothingWaits && !this.doc.store.pendingStructs) return this.waiting.clear()
     for (const [client, runs] of this.waiting) {
       const state = Y.getState(this.doc.store, client)
       let held = 0
@@ -197,7 +246,7 @@ export class BodyGuard {
         break
       }
       const item = current.item!
-      const neighbour = current.after ?? item.origin ?? item.rightOrigin
+      const neighbour = item.origin ?? item.rightOrigin
       if (!neighbour) {
         const placed = this.placeUnder(item, local)
         if (placed === 'not a type') return "an item's parent is not a type"
@@ -244,7 +293,7 @@ export class BodyGuard {
     const structs = this.doc.store.clients.get(id.client)
     if (structs && id.clock < Y.getState(this.doc.store, id.client)) {
       const struct = structs[Y.findIndexSS(structs, id.clock)]!
-      const run = { client: id.client, clock: struct.id.clock, end: struct.id.clock + struct.length, item: null, after: null }
+      const run = { client: id.client, clock: struct.id.clock, end: struct.id.clock + struct.length, item: null }
       if (struct instanceof Y.Item) return { ...run, place: this.placeOf(struct), holds: holdsOfContent(struct) }
       return { ...run, place: 'dropped', holds: 'gone' }
     }
@@ -284,6 +333,20 @@ function holdsOfContent(item: Y.Item): Holds {
 function runAt(runs: PlacedStruct[], clock: number): PlacedStruct | undefined {
   const run = runs[indexAfter(runs, clock) - 1]
   return run && clock < run.end ? run : undefined
+}
+
+function addRun(into: Map<number, PlacedStruct[]>, run: PlacedStruct): void {
+  const runs = into.get(run.client)
+  if (runs) insertRun(runs, run)
+  else into.set(run.client, [run])
+}
+
+function removeRun(from: Map<number, PlacedStruct[]>, run: PlacedStruct): void {
+  const runs = from.get(run.client)
+  const index = runs ? runs.indexOf(run) : -1
+  if (index < 0) return
+  runs!.splice(index, 1)
+  if (runs!.length === 0) from.delete(run.client)
 }
 
 function insertRun(runs: PlacedStruct[], run: PlacedStruct): void {

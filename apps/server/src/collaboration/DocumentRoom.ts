@@ -163,6 +163,7 @@ export class DocumentRoom {
       } catch (error) {
         this.options.log(`document ${this.id}: an update from another instance failed to apply`, error)
       }
+      this.guard.applied(this.unapplied.length === 0)
       this.scheduleRemoteBroadcast()
     } else if (signal.type === 'awareness') {
       try {
@@ -238,15 +239,16 @@ export class DocumentRoom {
   receiveUpdate(connection: Connection, update: Uint8Array): void {
     const placed = this.guard.check(update)
     if (typeof placed === 'string') throw new BadMessageError(placed)
+    // Copy: the frame's buffer is reused by ws once the handler returns.
+    const data = placed.trimmed ?? update.slice()
     // `[0, 0]`: no structs, no deletions — what every up-to-date client answers to sync step 1.
-    if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) return
-    if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) {
+    if (data.byteLength === 2 && data[0] === 0 && data[1] === 0) return
+    if (this.storedBytes + data.byteLength > this.options.maxDocumentBytes) {
       connection.close(CloseCode.DocumentTooLarge, 'document too large')
       return
     }
     connection.writeQueued()
-    // Copy: the frame's buffer is reused by ws once the handler returns.
-    this.write(update.slice(), placed, connection, (error) => {
+    this.write(data, placed, connection, (error) => {
       if (error) connection.close(CloseCode.InternalError, 'storage failed')
       else connection.writeDone()
     })
@@ -273,7 +275,7 @@ export class DocumentRoom {
     const placed = this.guard.check(data)
     if (typeof placed === 'string') return Promise.reject(new Error(`server change refused: ${placed}`))
     return new Promise((resolve, reject) => {
-      this.write(data, placed, null, (error) => (error ? reject(error) : resolve('applied')))
+      this.write(placed.trimmed ?? data, placed, null, (error) => (error ? reject(error) : resolve('applied')))
     })
   }
 
@@ -290,6 +292,7 @@ export class DocumentRoom {
     this.unapplied.push(data)
     this.options.writer.write({ docId: this.id, data }, (error, seq, lastOfDocument) => {
       if (error) {
+        this.guard.forget(placed)
         this.release(data)
         this.storedBytes -= data.byteLength
         this.options.log(`document ${this.id}: append failed`, error)

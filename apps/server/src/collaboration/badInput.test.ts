@@ -76,6 +76,25 @@ function concat(...parts: Uint8Array[]): Uint8Array {
   return out
 }
 
+/**
+ * Client `client`'s `text` at `clock` in the root text `t`, no origins, as only a hand-made
+ * update has it; `collectedAfter`: that many garbage-collected clocks follow.
+ */
+function rootString(client: number, clock: number, text: string, { collectedAfter = 0 } = {}): Uint8Array {
+  const encoder = encoding.createEncoder()
+  for (const n of [1, collectedAfter > 0 ? 2 : 1, client, clock]) encoding.writeVarUint(encoder, n) // one client: its structs from clock
+  encoding.writeUint8(encoder, 4) // a string, no origins
+  encoding.writeVarUint(encoder, 1) // parent: a root type
+  encoding.writeVarString(encoder, 't')
+  encoding.writeVarString(encoder, text)
+  if (collectedAfter > 0) {
+    encoding.writeUint8(encoder, 0) // GC
+    encoding.writeVarUint(encoder, collectedAfter)
+  }
+  encoding.writeVarUint(encoder, 0) // no deletions
+  return encoding.toUint8Array(encoder)
+}
+
 /** An awareness update whose state is not JSON. */
 function awarenessWithBadJson(): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -238,6 +257,38 @@ describe('bad input on a raw socket closes only that socket', () => {
     const reader = connect(id)
     await synced(reader)
     expect(reader.doc.getXmlFragment('default').toString()).toBe('<paragraph>第一段</paragraph>')
+    expect(server.errors.slice(errorsBefore)).toEqual([])
+  })
+
+  it('an item repeating clocks the server has, after garbage-collected ones, is stored without them; no one throws', async () => {
+    errorsBefore = server.errors.length
+    const { id } = await createDocument(server)
+    const editor = connect(id)
+    await synced(editor)
+    const socket = raw(id)
+    await socket.opened
+    await socket.nextMessage(MessageType.Sync)
+    // Client 77: "学" at clock 0 in the root text `t`, then clock 1 garbage-collected.
+    socket.send(frames.update(rootString(77, 0, '学', { collectedAfter: 1 })))
+    await waitFor(() => Y.getState(editor.doc.store, 77) === 2, { message: 'the editor to get clocks 0–1' })
+    // Clocks 1–3 as one item: Yjs, here or in any client, would link 2–3 after the GC run and throw.
+    const straddling = rootString(77, 1, 'abc')
+    const asEditorHasIt = new Y.Doc()
+    Y.applyUpdate(asEditorHasIt, Y.encodeStateAsUpdate(editor.doc))
+    expect(() => Y.applyUpdate(asEditorHasIt, straddling)).toThrow()
+    socket.send(frames.update(straddling))
+    socket.send(frames.savedRequest(1))
+    await socket.nextMessage(MessageType.Saved)
+
+    const { updates } = await server.store.loadUpdates(id)
+    const stored = Y.decodeUpdate(updates[updates.length - 1]!).structs
+    expect(stored.map((struct) => [struct.id.clock, struct.length])).toEqual([[2, 2]])
+    await waitFor(() => Y.getState(editor.doc.store, 77) === 4, { message: 'the editor to get clocks 2–3' })
+    expect(editor.text()).toBe('学') // 2–3 are dropped with the GC run they follow
+    const newcomer = connect(id)
+    await synced(newcomer)
+    expect(newcomer.text()).toBe('学')
+    expect(contentOf(await storedDoc(server.store, id)).text).toBe('学')
     expect(server.errors.slice(errorsBefore)).toEqual([])
   })
 

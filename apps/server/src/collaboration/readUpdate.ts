@@ -16,7 +16,7 @@
  * other clients against the doc, but takes these to be earlier and indexes past its structs).
  * And it refuses clients and clocks past 2^53 - 1, which the doc could not write back.
  * What an item refers to in other clients is left to Yjs, which holds the item back until
- * the doc has it.
+ * the doc has it. What trips Yjs only given the doc's content is BodyGuard's to refuse.
  */
 
 /**
