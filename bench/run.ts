@@ -1,7 +1,8 @@
 /**
  * 动笔 collaboration-server benchmarks against @y/websocket-server and @hocuspocus/server.
  *
- *   pnpm --filter @dongbi/bench bench [--rows=fanout,sync,memory,throughput,soak,storage] [--servers=dongbi,ywss,hocuspocus] [--quick]
+ *   pnpm --filter @dongbi/bench bench [--rows=fanout,sync,memory,throughput,soak,storage] [--servers=dongbi,ywss,hocuspocus]
+ *     [--rounds=5] [--readers=50,200] [--quick]
  *
  * Every server runs in its own child process (started and killed here); the clients live in
  * this process. Results: a Markdown table on stdout and in results/latest.{md,json}.
@@ -33,17 +34,30 @@ function parseArgs(argv: string[]) {
   const serverKeys = get('servers')?.split(',') ?? allServers.map((s) => s.key)
   const servers = allServers.filter((s) => serverKeys.includes(s.key))
   if (servers.length !== serverKeys.length) throw new Error(`unknown server in "${serverKeys.join(',')}"; servers: ${allServers.map((s) => s.key).join(', ')}`)
-  return { rows, servers, quick: argv.includes('--quick') }
+  const count = (value: string) => {
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < 1) throw new Error(`"${value}" is not a positive whole number`)
+    return n
+  }
+  const rounds = get('rounds')
+  const readers = get('readers')
+  return {
+    rows,
+    servers,
+    quick: argv.includes('--quick'),
+    rounds: rounds === undefined ? undefined : count(rounds),
+    readers: readers === undefined ? undefined : readers.split(',').map(count),
+  }
 }
 
-const { rows, servers, quick } = parseArgs(process.argv.slice(2))
+const { rows, servers, quick, ...sizes } = parseArgs(process.argv.slice(2))
 const has = (row: RowName) => rows.includes(row)
 
 /** Every size in one place; `--quick` is a smoke test, not a result. */
 const plan = {
   /** Rows 1 and 4 alternate the servers this many times (row 2 alternates run by run), so a burst of load from elsewhere on the machine hits them alike. */
-  rounds: quick ? 1 : 5,
-  fanout: { readers: [50, 200], keystrokes: quick ? 60 : 200, warmup: quick ? 10 : 20, perSecond: 20 },
+  rounds: sizes.rounds ?? (quick ? 1 : 5),
+  fanout: { readers: sizes.readers ?? [50, 200], keystrokes: quick ? 60 : 200, warmup: quick ? 10 : 20, perSecond: 20 },
   sync: { batchSize: 1000, coldRuns: quick ? 1 : 5, warmRuns: quick ? 2 : 20 },
   memory: { documents: quick ? 100 : 1000, updatesPerDocument: 8, charsPerUpdate: 40 },
   throughput: {
