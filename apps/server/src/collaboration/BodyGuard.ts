@@ -22,6 +22,14 @@ export interface PlacedStruct extends StructId {
   item: UpdateItem | null
 }
 
+/** What one check sees beyond the doc and what waits. */
+interface Scope {
+  /** The update's own structs, by client, in clock order. */
+  local: Map<number, PlacedStruct[]>
+  /** For each client the update writes, the clock up to which Yjs will have its structs then. */
+  reach: Map<number, number>
+}
+
 /** What {@link BodyGuard.check} answers for an update it takes. */
 export interface Placed {
   structs: PlacedStruct[]
@@ -29,6 +37,8 @@ export interface Placed {
   placedLater: PlacedStruct[]
   /** The update to store and send instead, when it repeats some of the clocks of an item Yjs has: without them (see {@link BodyGuard.check}). */
   trimmed: Uint8Array | null
+  /** Held-back structs that {@link BodyGuard.remember} dropped because the update brings their clocks again, for {@link BodyGuard.forget}. */
+  covered?: { run: PlacedStruct; unplaced: boolean }[]
 }
 
 /** What may sit where: y-tiptap throws on anything else (and shows an embed in a text as a broken node). */
@@ -50,8 +60,13 @@ function allowed(place: Place, item: UpdateItem): boolean {
  *
  * An item's parent is often not written in the update but follows from its left neighbour
  * (its origin), which may be in the same update, in updates taken but not yet applied to the
- * room's doc (kept here until they are), or in the doc. Yjs' own rules are followed: clocks
- * it has are skipped.
+ * room's doc (kept here until they are), or in the doc. Yjs' own rules are followed, in the
+ * order it takes structs in: what follows a gap in a client's clocks, or content it lacks,
+ * waits until that arrives. Where Yjs would throw half-way through an update, or the server
+ * and its clients would end up with different docs, the update is trimmed (clocks the doc
+ * has) or refused (a client written twice, part of what Yjs holds back brought again): no
+ * update taken leaves a doc half-applied, and every doc that takes the stored updates in
+ * order, one by one or merged, ends up the same.
  *
  * An item may follow content the server has not got only if that content is its own
  * client's: a client sends a keystroke before the offline edits it follows when it types
@@ -84,11 +99,13 @@ export class BodyGuard {
   private checkUpdate(update: Uint8Array, trimmed: boolean): Placed | string {
     const sections = new Map<number, (PlacedStruct | 'skip')[]>()
     let section: (PlacedStruct | 'skip')[] = []
+    let repeated = false
     try {
       const end = readUpdate(update, {
         section: (client) => {
           section = []
-          sections.set(client, section) // a client written twice: Yjs keeps the last
+          if (sections.has(client)) repeated = true
+          sections.set(client, section)
         },
         item: (item) => section.push({ client: item.client, clock: item.clock, end: item.clock + item.length, place: 'pending', holds: holdsOf(item), item }),
         gap: (gap) => section.push(gap.gone ? { client: gap.client, clock: gap.clock, end: gap.clock + gap.length, place: 'dropped', holds: 'gone', item: null } : 'skip'),
@@ -97,8 +114,12 @@ export class BodyGuard {
     } catch {
       return 'update fails to decode'
     }
-    const local = new Map<number, PlacedStruct[]>()
+    // Yjs keeps the last structs of a client written twice, mergeUpdates (the broadcast) the first.
+    if (repeated) return 'a client written twice'
+    const scope: Scope = { local: new Map(), reach: new Map() }
     const structs: PlacedStruct[] = []
+    /** By client: the structs Yjs holds back that the update does not bring again, in clock order. */
+    const heldBack = new Map<number, PlacedStruct[]>()
     for (const [client, list] of sections) {
       const runs: PlacedStruct[] = []
       const knownBefore = this.known(client)
@@ -107,47 +128,84 @@ export class BodyGuard {
         // A skip, or any gap before a struct: Yjs holds the struct back until the gap is
         // filled, then places it by its neighbours as written.
         if (struct === 'skip') continue
-        if (struct.end <= known) continue // Yjs has it already
         if (struct.clock < known) return trimmed ? 'update fails to decode' : this.trim(update, sections.keys())
         if (struct.clock === known) known = struct.end
         runs.push(struct)
       }
-      // Structs Yjs holds back (after a gap, or following content it lacks) that now follow
-      // on are integrated next; one the update brings only the first clocks of would have
-      // the rest linked after them, as above, and is stored already: the update is refused
-      // instead (a client resends all it has, never a part).
-      const waiting = this.waiting.get(client)
-      const unplaced = this.unplaced.get(client)
-      // Usually none: what waits of a typist follows on from the doc, and nothing is held.
-      if (unplaced || (waiting && waiting[waiting.length - 1]!.clock > knownBefore)) {
-        const held = [...(waiting ?? []), ...(unplaced ?? [])].filter((run) => run.clock >= knownBefore)
-        for (const run of held.sort((a, b) => a.clock - b.clock)) {
-          if (run.end <= known) continue
-          if (run.clock < known) return 'an update brings part of an item held back'
-          if (run.clock === known) known = run.end
-        }
-      }
-      local.set(client, runs)
+      scope.local.set(client, runs)
+      scope.reach.set(client, known)
       structs.push(...runs)
+      const held = this.heldBack(client, knownBefore)
+      if (held.length === 0) continue
+      for (const run of held) {
+        // Yjs takes in what the update brings, then what it held back that now follows on. One
+        // the update brings only the first clocks of would have the rest linked after them,
+        // as above, and is stored already: the update is refused instead (a client resends
+        // all it has, never a part). Two held back with the same clocks Yjs merges in an
+        // order of its own.
+        if (run.clock < known && known < run.end) return 'an update brings part of an item held back'
+        if (runs.some((own) => own.clock >= known && own.clock < run.end && run.clock < own.end)) return 'an update overlaps content held back'
+      }
+      heldBack.set(client, held.filter((run) => run.clock >= known))
     }
+    for (const client of this.unplaced.keys()) if (!heldBack.has(client)) heldBack.set(client, this.heldBack(client, this.known(client)).slice())
+    if (heldBack.size > 0) this.reachAll(scope, heldBack)
     for (const struct of structs) {
-      const refusal = this.place(struct, local)
+      const refusal = this.place(struct, scope)
       if (refusal) return refusal
     }
-    // Held-back items whose client this update brings more of may now be placed.
+    // Held-back items this update lets Yjs place, until no more follow.
     const placedLater: PlacedStruct[] = []
-    for (const client of sections.keys()) {
-      for (const held of this.unplaced.get(client) ?? []) {
-        const retry: PlacedStruct = { ...held, place: 'pending' }
-        const refusal = this.place(retry, local)
-        if (refusal) return refusal
-        if (retry.place !== 'unknown') {
+    for (let more = true; more; ) {
+      more = false
+      for (const [client, held] of heldBack) {
+        for (const [index, run] of held.entries()) {
+          if (run.place !== 'unknown') continue
+          const retry: PlacedStruct = { ...run, place: 'pending' }
+          const refusal = this.place(retry, scope)
+          if (refusal) return refusal
+          if (retry.place === 'unknown') continue
           placedLater.push(retry)
-          insertRun(local.get(client)!, retry)
+          held[index] = retry
+          const runs = scope.local.get(client)
+          if (runs) insertRun(runs, retry)
+          else scope.local.set(client, [retry])
+          more = true
         }
       }
+      if (more) this.reachAll(scope, heldBack)
+    }
+    // Yjs stops taking in a client's structs at one it holds back: nothing counted past it may be.
+    for (const struct of structs) {
+      if (struct.place === 'unknown' && struct.end < (scope.reach.get(struct.client) ?? 0)) return 'an item follows content the server does not have'
     }
     return { structs, placedLater, trimmed: null }
+  }
+
+  /** The structs of `client` Yjs holds back (after a gap, or for content it lacks) from `known` on, in clock order. */
+  private heldBack(client: number, known: number): readonly PlacedStruct[] {
+    const waiting = this.waiting.get(client)
+    const unplaced = this.unplaced.get(client)
+    // Usually none: what waits of a typist follows on from the doc, and nothing is held.
+    if (!unplaced && !(waiting && waiting[waiting.length - 1]!.clock > known)) return none
+    return [...(waiting ?? []), ...(unplaced ?? [])].filter((run) => run.clock >= known).sort((a, b) => a.clock - b.clock)
+  }
+
+  /**
+   * How far Yjs will have each client's clocks once it has taken the update in: through the
+   * update's own structs, then what it held back that follows on and that it can place.
+   */
+  private reachAll(scope: Scope, heldBack: Map<number, PlacedStruct[]>): void {
+    for (const client of new Set([...scope.local.keys(), ...heldBack.keys()])) {
+      let reach = this.known(client)
+      const runs = [...(scope.local.get(client) ?? []), ...(heldBack.get(client) ?? [])].sort((a, b) => a.clock - b.clock)
+      for (const run of runs) {
+        if (run.end <= reach) continue
+        if (run.clock !== reach || run.place === 'unknown') break
+        reach = run.end
+      }
+      scope.reach.set(client, reach)
+    }
   }
 
   /** `update` without the clocks Yjs will have of `clients`, checked. */
@@ -165,7 +223,8 @@ export class BodyGuard {
   }
 
   /** The update `check` placed is taken: later updates may build on its items before `doc` has them. */
-  remember({ structs, placedLater }: Placed): void {
+  remember(placed: Placed): void {
+    const { structs, placedLater } = placed
     for (const struct of placedLater) {
       const held = this.unplaced.get(struct.client)!
       held.splice(held.findIndex((run) => run.clock === struct.clock), 1)
@@ -173,27 +232,34 @@ export class BodyGuard {
     }
     for (const struct of structs) {
       if (struct.place !== 'unknown') struct.item = null // only the place is needed from now on
+      // Held-back structs it brings again: Yjs takes this one's and skips them.
+      for (const run of dropCovered(this.waiting, struct)) (placed.covered ??= []).push({ run, unplaced: false })
+      for (const run of dropCovered(this.unplaced, struct)) (placed.covered ??= []).push({ run, unplaced: true })
       addRun(struct.place === 'unknown' ? this.unplaced : this.waiting, struct)
     }
     for (const struct of placedLater) addRun(this.waiting, struct)
   }
 
   /** The update {@link remember}ed was not stored after all: a resend must not look known. */
-  forget({ structs, placedLater }: Placed): void {
+  forget({ structs, placedLater, covered }: Placed): void {
     for (const struct of structs) removeRun(struct.place === 'unknown' ? this.unplaced : this.waiting, struct)
     for (const struct of placedLater) {
       removeRun(this.waiting, struct)
       addRun(this.unplaced, { ...struct, place: 'unknown' })
     }
+    for (const { run, unplaced } of covered ?? []) addRun(unplaced ? this.unplaced : this.waiting, run)
   }
 
   /**
    * Takes note of an update that is stored already (another server instance took it), before
-   * the doc applies it; {@link applied} then keeps only what the doc holds back of it.
+   * the doc applies it; {@link applied} then keeps only what the doc holds back of it. Answers
+   * what to apply: the update, trimmed where {@link check} would trim it.
    */
-  note(update: Uint8Array): void {
+  note(update: Uint8Array): Uint8Array {
     const placed = this.check(update)
-    if (typeof placed !== 'string') this.remember(placed)
+    if (typeof placed === 'string') return update
+    this.remember(placed)
+    return placed.trimmed ?? update
   }
 
   /** The doc was loaded from the log: what it holds back is noted, to be placed when it can be. */
@@ -228,7 +294,7 @@ export class BodyGuard {
    * Places `start`, and every struct of this update its place depends on, without recursion;
    * answers why the update is refused, if it is.
    */
-  private place(start: PlacedStruct, local: Map<number, PlacedStruct[]>): string | null {
+  private place(start: PlacedStruct, scope: Scope): string | null {
     const chain: PlacedStruct[] = []
     let current = start
     let place: Place
@@ -248,14 +314,14 @@ export class BodyGuard {
       const item = current.item!
       const neighbour = item.origin ?? item.rightOrigin
       if (!neighbour) {
-        const placed = this.placeUnder(item, local)
+        const placed = this.placeUnder(item, scope)
         if (placed === 'not a type') return "an item's parent is not a type"
         if (placed === 'unknown' && (item.parent as StructId).client !== start.client) ownGap = false
         place = placed
         break
       }
       // Placed by its neighbour, which shares its parent (Yjs drops it next to a GC run).
-      const found = this.find(neighbour, local)
+      const found = this.find(neighbour, scope)
       if (!found) {
         if (neighbour.client !== start.client) ownGap = false
         place = 'unknown'
@@ -276,9 +342,9 @@ export class BodyGuard {
   }
 
   /** The place of an item whose parent is written in the update. */
-  private placeUnder(item: UpdateItem, local: Map<number, PlacedStruct[]>): Place | 'not a type' {
+  private placeUnder(item: UpdateItem, scope: Scope): Place | 'not a type' {
     if (typeof item.parent === 'string') return item.parent === bodyFragmentName && item.parentSub === null ? 'body' : 'free'
-    const parent = this.find(item.parent!, local)
+    const parent = this.find(item.parent!, scope)
     if (!parent) return 'unknown'
     if (parent.holds === 'gone') return 'dropped'
     if (parent.holds === 'nothing') return 'not a type'
@@ -286,10 +352,12 @@ export class BodyGuard {
   }
 
   /**
-   * The struct holding `id`, as Yjs will find it: the doc's (as a stand-in), one waiting,
-   * this update's, or one held back; undefined when the server has not got it.
+   * The struct holding `id`, as Yjs will find it: the doc's (as a stand-in), this update's
+   * (where a struct held back has the same clocks, Yjs takes the update's and skips the other),
+   * one waiting, or one held back; undefined when the server has not got it, or Yjs will hold
+   * it back after a gap in its client's clocks.
    */
-  private find(id: StructId, local: Map<number, PlacedStruct[]>): PlacedStruct | undefined {
+  private find(id: StructId, scope: Scope): PlacedStruct | undefined {
     const structs = this.doc.store.clients.get(id.client)
     if (structs && id.clock < Y.getState(this.doc.store, id.client)) {
       const struct = structs[Y.findIndexSS(structs, id.clock)]!
@@ -297,11 +365,13 @@ export class BodyGuard {
       if (struct instanceof Y.Item) return { ...run, place: this.placeOf(struct), holds: holdsOfContent(struct) }
       return { ...run, place: 'dropped', holds: 'gone' }
     }
-    for (const runs of [this.waiting.get(id.client), local.get(id.client), this.unplaced.get(id.client)]) {
+    const reach = scope.reach.get(id.client) ?? this.known(id.client)
+    for (const runs of [scope.local.get(id.client), this.waiting.get(id.client)]) {
       const run = runs && runAt(runs, id.clock)
-      if (run) return run
+      if (run) return run.clock < reach ? run : undefined
     }
-    return undefined
+    const held = this.unplaced.get(id.client)
+    return held && runAt(held, id.clock)
   }
 
   private placeOf(item: Y.Item): Place {
@@ -339,6 +409,21 @@ function addRun(into: Map<number, PlacedStruct[]>, run: PlacedStruct): void {
   const runs = into.get(run.client)
   if (runs) insertRun(runs, run)
   else into.set(run.client, [run])
+}
+
+/** No runs (shared, never changed). */
+const none: readonly PlacedStruct[] = []
+
+/** Removes, and answers, the runs of `run`'s client that start within its clocks. */
+function dropCovered(from: Map<number, PlacedStruct[]>, run: PlacedStruct): readonly PlacedStruct[] {
+  const runs = from.get(run.client)
+  if (!runs || runs[runs.length - 1]!.clock < run.clock) return none // the usual case: nothing after it
+  const index = indexAfter(runs, run.clock - 1)
+  let count = 0
+  while (index + count < runs.length && runs[index + count]!.clock < run.end) count++
+  const dropped = runs.splice(index, count)
+  if (runs.length === 0) from.delete(run.client)
+  return dropped
 }
 
 function removeRun(from: Map<number, PlacedStruct[]>, run: PlacedStruct): void {

@@ -157,9 +157,9 @@ export class DocumentRoom {
       // handed out before commit, so a lower one can become visible later.
       this.lastSeq = Math.max(this.lastSeq, signal.seq)
       this.storedBytes += signal.data.byteLength
-      this.guard.note(signal.data)
+      const data = this.guard.note(signal.data)
       try {
-        Y.applyUpdate(this.doc, signal.data, remoteOrigin)
+        Y.applyUpdate(this.doc, data, remoteOrigin)
       } catch (error) {
         this.options.log(`document ${this.id}: an update from another instance failed to apply`, error)
       }
