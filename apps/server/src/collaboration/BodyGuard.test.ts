@@ -318,6 +318,16 @@ describe('BodyGuard', () => {
     expect(server.offer(update)).toBe('the document body may hold only elements')
   })
 
+  it("takes a client's sync step 2 that repeats another client's held-back keystroke whole, as stock clients send it", () => {
+    const server = room()
+    // Client 9's keystroke arrived before the offline edits (clocks 0–2) it follows: held back.
+    const keystroke = handMadeString(9, 3, { root: 't' }, '!')
+    expect(server.offer(keystroke)).toBeNull()
+    server.settle()
+    // Client 5 got it too, and its step 2 carries it back (Yjs encodes pending structs) with its own edits.
+    expect(server.offer(twoSections(keystroke, handMadeString(5, 0, { root: 't' }, '离线')))).toBeNull()
+  })
+
   it('forgets an update that was not stored, so that a resend is taken whole', () => {
     const server = room(base)
     const writer = client(base)

@@ -144,7 +144,10 @@ export class BodyGuard {
         // all it has, never a part). Two held back with the same clocks Yjs merges in an
         // order of its own.
         if (run.clock < known && known < run.end) return 'an update brings part of an item held back'
-        if (runs.some((own) => own.clock >= known && own.clock < run.end && run.clock < own.end)) return 'an update overlaps content held back'
+        // A client resending what it sent (or got) whole is fine: Yjs takes one of the two, alike.
+        if (runs.some((own) => own.clock >= known && own.clock < run.end && run.clock < own.end && !(own.clock <= run.clock && run.end <= own.end))) {
+          return 'an update overlaps content held back'
+        }
       }
       heldBack.set(client, held.filter((run) => run.clock >= known))
     }
