@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { arbitraryUpdate } from '../testing/arbitraryUpdate.ts'
+import { handMadeString } from '../testing/handMadeString.ts'
 import { mutateUpdate } from '../testing/mutateUpdate.ts'
 import { seededRandom } from '../testing/random.ts'
 import { realUpdates } from '../testing/realUpdates.ts'
@@ -477,32 +478,6 @@ function bodyProblem(doc: Y.Doc): string | null {
   }
   const body = doc.share.get(bodyFragmentName)
   return body ? walk(body, true) : null
-}
-
-/**
- * One string item of `client` at `clock` under a root type, no origins: as only a hand-made
- * update has it. `collectedAfter`: that many garbage-collected clocks follow it.
- */
-function handMadeString(client: number, clock: number, parent: { root: string }, text: string, options: { collectedAfter?: number } = {}): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 1) // one client
-  writeStringSection(encoder, client, clock, parent, text, options.collectedAfter ?? 0)
-  encoding.writeVarUint(encoder, 0) // no deletions
-  return encoding.toUint8Array(encoder)
-}
-
-function writeStringSection(encoder: encoding.Encoder, client: number, clock: number, parent: { root: string }, text: string, collectedAfter = 0): void {
-  encoding.writeVarUint(encoder, collectedAfter > 0 ? 2 : 1) // structs
-  encoding.writeVarUint(encoder, client)
-  encoding.writeVarUint(encoder, clock)
-  encoding.writeUint8(encoder, 4) // a string, no origins
-  encoding.writeVarUint(encoder, 1) // parent: a root type
-  encoding.writeVarString(encoder, parent.root)
-  encoding.writeVarString(encoder, text)
-  if (collectedAfter > 0) {
-    encoding.writeUint8(encoder, 0) // GC
-    encoding.writeVarUint(encoder, collectedAfter)
-  }
 }
 
 /** A GC run of `client` from `clock`: content Yjs has dropped. */

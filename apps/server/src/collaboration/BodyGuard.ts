@@ -96,7 +96,8 @@ export class BodyGuard {
     return this.checkUpdate(update, false)
   }
 
-  private checkUpdate(update: Uint8Array, trimmed: boolean): Placed | string {
+  /** {@link check}; `alreadyTrimmed`: `update` is {@link trim}'s output, so no clock in it may be known. */
+  private checkUpdate(update: Uint8Array, alreadyTrimmed: boolean): Placed | string {
     const sections = new Map<number, (PlacedStruct | 'skip')[]>()
     let section: (PlacedStruct | 'skip')[] = []
     let repeated = false
@@ -128,7 +129,7 @@ export class BodyGuard {
         // A skip, or any gap before a struct: Yjs holds the struct back until the gap is
         // filled, then places it by its neighbours as written.
         if (struct === 'skip') continue
-        if (struct.clock < known) return trimmed ? 'update fails to decode' : this.trim(update, sections.keys())
+        if (struct.clock < known) return alreadyTrimmed ? 'update fails to decode' : this.trim(update, sections.keys())
         if (struct.clock === known) known = struct.end
         runs.push(struct)
       }
@@ -141,10 +142,11 @@ export class BodyGuard {
         // Yjs takes in what the update brings, then what it held back that now follows on. One
         // the update brings only the first clocks of would have the rest linked after them,
         // as above, and is stored already: the update is refused instead (a client resends
-        // all it has, never a part). Two held back with the same clocks Yjs merges in an
-        // order of its own.
+        // all it has, never a part).
         if (run.clock < known && known < run.end) return 'an update brings part of an item held back'
-        // A client resending what it sent (or got) whole is fine: Yjs takes one of the two, alike.
+        // Past a gap, the update's structs are held back too. Bringing a held one again whole
+        // is what a client's sync step 2 does (Yjs encodes what it holds back); only in part
+        // would Yjs merge the two in an order of its own.
         if (runs.some((own) => own.clock >= known && own.clock < run.end && run.clock < own.end && !(own.clock <= run.clock && run.end <= own.end))) {
           return 'an update overlaps content held back'
         }
@@ -368,10 +370,9 @@ export class BodyGuard {
       if (struct instanceof Y.Item) return { ...run, place: this.placeOf(struct), holds: holdsOfContent(struct) }
       return { ...run, place: 'dropped', holds: 'gone' }
     }
-    const reach = scope.reach.get(id.client) ?? this.known(id.client)
     for (const runs of [scope.local.get(id.client), this.waiting.get(id.client)]) {
       const run = runs && runAt(runs, id.clock)
-      if (run) return run.clock < reach ? run : undefined
+      if (run) return run.clock < (scope.reach.get(id.client) ?? this.known(id.client)) ? run : undefined
     }
     const held = this.unplaced.get(id.client)
     return held && runAt(held, id.clock)

@@ -19,6 +19,7 @@ import {
   type TestServer,
   type YClient,
 } from '../testing/index.ts'
+import { handMadeString } from '../testing/handMadeString.ts'
 
 const maxMessageBytes = 8 * 1024
 const maxDocumentBytes = 4 * 1024
@@ -74,25 +75,6 @@ function concat(...parts: Uint8Array[]): Uint8Array {
     at += part.byteLength
   }
   return out
-}
-
-/**
- * Client `client`'s `text` at `clock` in the root text `t`, no origins, as only a hand-made
- * update has it; `collectedAfter`: that many garbage-collected clocks follow.
- */
-function rootString(client: number, clock: number, text: string, { collectedAfter = 0 } = {}): Uint8Array {
-  const encoder = encoding.createEncoder()
-  for (const n of [1, collectedAfter > 0 ? 2 : 1, client, clock]) encoding.writeVarUint(encoder, n) // one client: its structs from clock
-  encoding.writeUint8(encoder, 4) // a string, no origins
-  encoding.writeVarUint(encoder, 1) // parent: a root type
-  encoding.writeVarString(encoder, 't')
-  encoding.writeVarString(encoder, text)
-  if (collectedAfter > 0) {
-    encoding.writeUint8(encoder, 0) // GC
-    encoding.writeVarUint(encoder, collectedAfter)
-  }
-  encoding.writeVarUint(encoder, 0) // no deletions
-  return encoding.toUint8Array(encoder)
 }
 
 /** An awareness update whose state is not JSON. */
@@ -269,10 +251,10 @@ describe('bad input on a raw socket closes only that socket', () => {
     await socket.opened
     await socket.nextMessage(MessageType.Sync)
     // Client 77: "学" at clock 0 in the root text `t`, then clock 1 garbage-collected.
-    socket.send(frames.update(rootString(77, 0, '学', { collectedAfter: 1 })))
+    socket.send(frames.update(handMadeString(77, 0, { root: 't' }, '学', { collectedAfter: 1 })))
     await waitFor(() => Y.getState(editor.doc.store, 77) === 2, { message: 'the editor to get clocks 0–1' })
     // Clocks 1–3 as one item: Yjs, here or in any client, would link 2–3 after the GC run and throw.
-    const straddling = rootString(77, 1, 'abc')
+    const straddling = handMadeString(77, 1, { root: 't' }, 'abc')
     const asEditorHasIt = new Y.Doc()
     Y.applyUpdate(asEditorHasIt, Y.encodeStateAsUpdate(editor.doc))
     expect(() => Y.applyUpdate(asEditorHasIt, straddling)).toThrow()
