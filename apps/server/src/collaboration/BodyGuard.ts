@@ -1,6 +1,7 @@
 import { bodyFragmentName } from '@dongbi/schema'
 import * as Y from 'yjs'
 import { ContentRef, readUpdate, TypeRef, type StructId, type UpdateItem } from './readUpdate.ts'
+import { withoutClocks, type ClockRange } from './withoutClocks.ts'
 
 /**
  * Where an item sits, as far as the editor cares: in the body fragment's list, in an XML
@@ -35,10 +36,8 @@ export interface Placed {
   structs: PlacedStruct[]
   /** Items held back earlier that this update lets Yjs place. */
   placedLater: PlacedStruct[]
-  /** The update to store and send instead, when it repeats some of the clocks of an item Yjs has: without them (see {@link BodyGuard.check}). */
+  /** The update to store and send instead, when it brings clocks Yjs has or holds back again: without them (see {@link BodyGuard.check}). */
   trimmed: Uint8Array | null
-  /** Held-back structs that {@link BodyGuard.remember} dropped because the update brings their clocks again, for {@link BodyGuard.forget}. */
-  covered?: { run: PlacedStruct; unplaced: boolean }[]
 }
 
 /** What may sit where: y-tiptap throws on anything else (and shows an embed in a text as a broken node). */
@@ -63,10 +62,10 @@ function allowed(place: Place, item: UpdateItem): boolean {
  * room's doc (kept here until they are), or in the doc. Yjs' own rules are followed, in the
  * order it takes structs in: what follows a gap in a client's clocks, or content it lacks,
  * waits until that arrives. Where Yjs would throw half-way through an update, or the server
- * and its clients would end up with different docs, the update is trimmed (clocks the doc
- * has) or refused (a client written twice, part of what Yjs holds back brought again): no
- * update taken leaves a doc half-applied, and every doc that takes the stored updates in
- * order, one by one or merged, ends up the same.
+ * and its clients would end up with different docs, the update is trimmed (clocks the doc has
+ * or holds back) or refused (clients not in Yjs' descending order): no update taken leaves a
+ * doc half-applied, and every doc that takes the stored updates in order, one by one or
+ * merged, ends up the same.
  *
  * An item may follow content the server has not got only if that content is its own
  * client's: a client sends a keystroke before the offline edits it follows when it types
@@ -85,12 +84,15 @@ export class BodyGuard {
 
   /**
    * Reads `update` whole: why it is refused, or what it places, to {@link remember} once it is
-   * taken. An update that repeats the first clocks of an item the doc will have is trimmed to
-   * the new clocks first. Yjs links the rest after the clock before it, whatever the update
-   * names as the item's neighbours, and throws half-way through the update when that clock is
-   * garbage-collected and the neighbours named are not. Trimmed, the rest names that clock as
-   * its origin, so the server and every client, whatever each has collected by then, place it
-   * there (or drop it next to a GC run) alike, and this guard judges what they will do.
+   * taken. An update that brings clocks the doc will have, or holds back, again is trimmed to
+   * the new clocks first. Of an item whose first clocks the doc has, Yjs links the rest after
+   * the clock before it, whatever the update names as its neighbours, and throws half-way
+   * through the update when that clock is garbage-collected and the neighbours named are not.
+   * Trimmed, the rest names that clock as its origin, so the server and every client, whatever
+   * each has collected by then, place it there (or drop it next to a GC run) alike. Of clocks
+   * held back twice, Yjs keeps one or the other depending on whether the second fills the gap,
+   * and so does `Y.mergeUpdates` of a batch holding both: trimmed, the first is kept everywhere.
+   * (A client's sync step 2 brings what it holds back again, the same.)
    */
   check(update: Uint8Array): Placed | string {
     return this.checkUpdate(update, false)
@@ -100,12 +102,14 @@ export class BodyGuard {
   private checkUpdate(update: Uint8Array, alreadyTrimmed: boolean): Placed | string {
     const sections = new Map<number, (PlacedStruct | 'skip')[]>()
     let section: (PlacedStruct | 'skip')[] = []
-    let repeated = false
+    let lastClient = Infinity
+    let outOfOrder = false
     try {
       const end = readUpdate(update, {
         section: (client) => {
           section = []
-          if (sections.has(client)) repeated = true
+          if (client >= lastClient) outOfOrder = true
+          lastClient = client
           sections.set(client, section)
         },
         item: (item) => section.push({ client: item.client, clock: item.clock, end: item.clock + item.length, place: 'pending', holds: holdsOf(item), item }),
@@ -115,43 +119,33 @@ export class BodyGuard {
     } catch {
       return 'update fails to decode'
     }
-    // Yjs keeps the last structs of a client written twice, mergeUpdates (the broadcast) the first.
-    if (repeated) return 'a client written twice'
+    // Yjs writes clients in descending order, and mergeUpdates (the broadcast, and clients
+    // merging what they receive) counts on it: given other clients' updates, it drops the
+    // structs of clients out of that order, and of a client written twice keeps the first
+    // structs where Yjs keeps the last.
+    if (outOfOrder) return 'clients out of order'
     const scope: Scope = { local: new Map(), reach: new Map() }
     const structs: PlacedStruct[] = []
     /** By client: the structs Yjs holds back that the update does not bring again, in clock order. */
     const heldBack = new Map<number, PlacedStruct[]>()
     for (const [client, list] of sections) {
       const runs: PlacedStruct[] = []
-      const knownBefore = this.known(client)
-      let known = knownBefore
+      let known = this.known(client)
+      const held = this.heldBack(client, known)
       for (const struct of list) {
         // A skip, or any gap before a struct: Yjs holds the struct back until the gap is
         // filled, then places it by its neighbours as written.
         if (struct === 'skip') continue
-        if (struct.clock < known) return alreadyTrimmed ? 'update fails to decode' : this.trim(update, sections.keys())
+        if (struct.clock < known || (held.length > 0 && held.some((run) => run.clock < struct.end && struct.clock < run.end))) {
+          return alreadyTrimmed ? 'update fails to decode' : this.trim(update, sections.keys())
+        }
         if (struct.clock === known) known = struct.end
         runs.push(struct)
       }
       scope.local.set(client, runs)
       scope.reach.set(client, known)
       structs.push(...runs)
-      const held = this.heldBack(client, knownBefore)
-      if (held.length === 0) continue
-      for (const run of held) {
-        // Yjs takes in what the update brings, then what it held back that now follows on. One
-        // the update brings only the first clocks of would have the rest linked after them,
-        // as above, and is stored already: the update is refused instead (a client resends
-        // all it has, never a part).
-        if (run.clock < known && known < run.end) return 'an update brings part of an item held back'
-        // Past a gap, the update's structs are held back too. Bringing a held one again whole
-        // is what a client's sync step 2 does (Yjs encodes what it holds back); only in part
-        // would Yjs merge the two in an order of its own.
-        if (runs.some((own) => own.clock >= known && own.clock < run.end && run.clock < own.end && !(own.clock <= run.clock && run.end <= own.end))) {
-          return 'an update overlaps content held back'
-        }
-      }
-      heldBack.set(client, held.filter((run) => run.clock >= known))
+      if (held.length > 0) heldBack.set(client, held.slice())
     }
     for (const client of this.unplaced.keys()) if (!heldBack.has(client)) heldBack.set(client, this.heldBack(client, this.known(client)).slice())
     if (heldBack.size > 0) this.reachAll(scope, heldBack)
@@ -213,13 +207,16 @@ export class BodyGuard {
     }
   }
 
-  /** `update` without the clocks Yjs will have of `clients`, checked. */
+  /** `update` without the clocks Yjs will have or holds back of `clients`, checked. */
   private trim(update: Uint8Array, clients: Iterable<number>): Placed | string {
-    const state = new Map<number, number>()
-    for (const client of clients) state.set(client, this.known(client))
+    const drop = new Map<number, ClockRange[]>()
+    for (const client of clients) {
+      const known = this.known(client)
+      drop.set(client, [{ clock: 0, end: known }, ...this.heldBack(client, known)])
+    }
     let trimmed: Uint8Array
     try {
-      trimmed = Y.diffUpdate(update, Y.encodeStateVector(state))
+      trimmed = withoutClocks(update, (client) => drop.get(client) ?? [])
     } catch {
       return 'update fails to decode'
     }
@@ -237,22 +234,18 @@ export class BodyGuard {
     }
     for (const struct of structs) {
       if (struct.place !== 'unknown') struct.item = null // only the place is needed from now on
-      // Held-back structs it brings again: Yjs takes this one's and skips them.
-      for (const run of dropCovered(this.waiting, struct)) (placed.covered ??= []).push({ run, unplaced: false })
-      for (const run of dropCovered(this.unplaced, struct)) (placed.covered ??= []).push({ run, unplaced: true })
       addRun(struct.place === 'unknown' ? this.unplaced : this.waiting, struct)
     }
     for (const struct of placedLater) addRun(this.waiting, struct)
   }
 
   /** The update {@link remember}ed was not stored after all: a resend must not look known. */
-  forget({ structs, placedLater, covered }: Placed): void {
+  forget({ structs, placedLater }: Placed): void {
     for (const struct of structs) removeRun(struct.place === 'unknown' ? this.unplaced : this.waiting, struct)
     for (const struct of placedLater) {
       removeRun(this.waiting, struct)
       addRun(this.unplaced, { ...struct, place: 'unknown' })
     }
-    for (const { run, unplaced } of covered ?? []) addRun(unplaced ? this.unplaced : this.waiting, run)
   }
 
   /**
@@ -357,10 +350,9 @@ export class BodyGuard {
   }
 
   /**
-   * The struct holding `id`, as Yjs will find it: the doc's (as a stand-in), this update's
-   * (where a struct held back has the same clocks, Yjs takes the update's and skips the other),
-   * one waiting, or one held back; undefined when the server has not got it, or Yjs will hold
-   * it back after a gap in its client's clocks.
+   * The struct holding `id`, as Yjs will find it: the doc's (as a stand-in), this update's, one
+   * waiting, or one held back; undefined when the server has not got it, or Yjs will hold it
+   * back after a gap in its client's clocks.
    */
   private find(id: StructId, scope: Scope): PlacedStruct | undefined {
     const structs = this.doc.store.clients.get(id.client)
@@ -417,18 +409,6 @@ function addRun(into: Map<number, PlacedStruct[]>, run: PlacedStruct): void {
 
 /** No runs (shared, never changed). */
 const none: readonly PlacedStruct[] = []
-
-/** Removes, and answers, the runs of `run`'s client that start within its clocks. */
-function dropCovered(from: Map<number, PlacedStruct[]>, run: PlacedStruct): readonly PlacedStruct[] {
-  const runs = from.get(run.client)
-  if (!runs || runs[runs.length - 1]!.clock < run.clock) return none // the usual case: nothing after it
-  const index = indexAfter(runs, run.clock - 1)
-  let count = 0
-  while (index + count < runs.length && runs[index + count]!.clock < run.end) count++
-  const dropped = runs.splice(index, count)
-  if (runs.length === 0) from.delete(run.client)
-  return dropped
-}
 
 function removeRun(from: Map<number, PlacedStruct[]>, run: PlacedStruct): void {
   const runs = from.get(run.client)

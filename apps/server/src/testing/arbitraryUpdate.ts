@@ -14,8 +14,9 @@ export function arbitraryUpdate(random: () => number): Uint8Array {
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!
   const encoder = encoding.createEncoder()
   const write = (...numbers: number[]) => numbers.forEach((n) => encoding.writeVarUint(encoder, n))
-  // Now and then the same client twice, which Yjs reads (keeping the last) but never writes.
-  const sections = random() < 0.6 ? [pick([7, 7, 9])] : random() < 0.9 ? [7, 9] : [7, 7]
+  // Clients in descending order, as Yjs writes them; now and then not, or the same client
+  // twice, which Yjs reads (keeping the last) but never writes.
+  const sections = random() < 0.6 ? [pick([7, 7, 9])] : random() < 0.85 ? [9, 7] : pick([[7, 9], [7, 7]])
   write(sections.length)
   for (const client of sections) {
     const count = 1 + int(3)
