@@ -181,7 +181,7 @@ describe('BodyGuard', () => {
     Y.applyUpdate(loaded, base)
     Y.applyUpdate(loaded, second!)
     const guard = new BodyGuard(loaded)
-    guard.loaded()
+    guard.noteHeldBack()
     expect(guard.check(first!)).toBe('the document body may hold only elements')
   })
 

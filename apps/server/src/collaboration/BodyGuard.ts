@@ -260,8 +260,11 @@ export class BodyGuard {
     return placed.trimmed ?? update
   }
 
-  /** The doc was loaded from the log: what it holds back is noted, to be placed when it can be. */
-  loaded(): void {
+  /**
+   * The doc took in stored rows on its own (the load, a catch-up): what it holds back is noted,
+   * to be placed when it can be, and trimmed from updates that bring it again.
+   */
+  noteHeldBack(): void {
     const held = this.doc.store.pendingStructs
     if (held) this.note(Y.convertUpdateFormatV2ToV1(held.update)) // Yjs keeps it in the v2 encoding
   }

@@ -69,7 +69,8 @@ export class DocumentRoom {
   private storedBytes = 0
   private pendingWrites = 0
   private pendingBytes = 0
-  private outgoing: Outgoing[] = []
+  /** Updates other instances stored (or a catch-up found), to send to this instance's sockets together. */
+  private fromElsewhere: Uint8Array[] = []
   /** Updates of the current batch that are durable, waiting for the batch's last one of this document. */
   private durable: Durable[] = []
   /** Accepted updates not durable yet (durable ones wait in {@link sent}). */
@@ -124,7 +125,7 @@ export class DocumentRoom {
         }
       }
     }, 'load')
-    this.guard.loaded()
+    this.guard.noteHeldBack()
     const early = this.early ?? []
     this.early = null
     for (const signal of early) this.receiveSignal(signal)
@@ -144,8 +145,10 @@ export class DocumentRoom {
 
   /**
    * A signal of another server instance (only those about the doc and its awareness). Updates
-   * are durable already: they are applied and broadcast to this instance's sockets, never
-   * stored again; Yjs ignores one this doc already holds (e.g. from the log it loaded).
+   * are durable already: they are applied and sent to this instance's sockets as stored (as
+   * the guard trims them), never stored again; Yjs ignores one this doc already holds (e.g.
+   * from the log it loaded). Sent as stored, not as what the doc took in: that leaves out what
+   * Yjs holds back for a gap, which the sockets would then never get.
    */
   receiveSignal(signal: DocumentSignal): void {
     if (this.early) {
@@ -160,6 +163,7 @@ export class DocumentRoom {
       const data = this.guard.note(signal.data)
       try {
         Y.applyUpdate(this.doc, data, remoteOrigin)
+        this.fromElsewhere.push(data)
       } catch (error) {
         this.options.log(`document ${this.id}: an update from another instance failed to apply`, error)
       }
@@ -179,11 +183,14 @@ export class DocumentRoom {
 
   /**
    * Re-reads the log after signals may have been lost (the link to the other instances
-   * dropped) and applies what this doc lacks.
+   * dropped) and applies what this doc lacks. Like the load, it applies stored rows as they
+   * are (each instance checked what it stored); the guard then learns what the doc holds back.
    */
   async catchUp(): Promise<void> {
     const { updates, lastSeq } = await this.options.store.loadUpdates(this.id)
     const doc = this.doc
+    const before = Y.encodeStateVector(doc)
+    const heldBefore = doc.store.pendingStructs
     doc.transact(() => {
       for (const update of updates) {
         try {
@@ -193,7 +200,13 @@ export class DocumentRoom {
         }
       }
     }, remoteOrigin)
+    this.guard.applied(this.unapplied.length === 0)
+    this.guard.noteHeldBack()
     this.lastSeq = Math.max(this.lastSeq, lastSeq)
+    // What the doc took in, and what it holds back (encodeStateAsUpdate brings both).
+    if (!equalBytes(Y.encodeStateVector(doc), before) || doc.store.pendingStructs !== heldBefore) {
+      this.fromElsewhere.push(Y.encodeStateAsUpdate(doc, before))
+    }
     this.scheduleRemoteBroadcast()
   }
 
@@ -203,7 +216,7 @@ export class DocumentRoom {
     this.remoteBroadcastScheduled = true
     setImmediate(() => {
       this.remoteBroadcastScheduled = false
-      this.broadcastOutgoing()
+      this.broadcastFromElsewhere()
     })
   }
 
@@ -420,10 +433,9 @@ export class DocumentRoom {
     for (const connection of this.connections) connection.close(code, reason)
   }
 
-  private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+  /** The doc changed: the cached answer for newcomers is stale. (What sockets get is sent as stored, never taken from here.) */
+  private handleDocUpdate = (): void => {
     this.wholeState = null
-    if (origin === 'load' || origin === sentOrigin) return
-    this.outgoing.push({ update, origin: origin === remoteOrigin ? null : ((origin as Connection | null) ?? null) })
   }
 
   private handleAwarenessUpdate = (
@@ -445,10 +457,10 @@ export class DocumentRoom {
   }
 
   /** Sends on what other instances stored and this one has just applied. */
-  private broadcastOutgoing(): void {
-    const outgoing = this.outgoing
-    this.outgoing = []
-    this.broadcast(outgoing)
+  private broadcastFromElsewhere(): void {
+    const updates = this.fromElsewhere
+    this.fromElsewhere = []
+    this.broadcast(updates.map((update) => ({ update, origin: null })))
   }
 
   /**
@@ -470,6 +482,10 @@ export class DocumentRoom {
     const frame = binaryFrame(encodeUpdate(mergeAll([...byOrigin.values()].map(mergeAll))))
     for (const connection of this.connections) if (connection !== soleOrigin) connection.sendFrame(frame)
   }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, index) => byte === b[index])
 }
 
 function mergeAll(updates: Uint8Array[]): Uint8Array {
