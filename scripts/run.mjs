@@ -113,7 +113,8 @@ async function ensureServices() {
 function start() {
   install()
   buildWeb()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], { cwd: root, stdio: 'inherit' })
+  const nodeFlags = JSON.parse(fs.readFileSync(path.join(root, 'apps/server/nodeFlags.json'), 'utf8'))
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'apps/server/src/main.ts'], { cwd: root, stdio: 'inherit' })
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }

@@ -7,6 +7,7 @@ import WebSocket from 'ws'
 import type * as Y from 'yjs'
 import { spawnServer, type Child } from '../lib/children.ts'
 import { RawClient, type Dialect } from '../lib/rawClient.ts'
+import dongbiNodeFlags from '../../apps/server/nodeFlags.json' with { type: 'json' }
 
 export const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const repoRoot = path.resolve(benchDir, '..')
@@ -44,9 +45,13 @@ export interface ServerKind {
 
 const tsxLoader = import.meta.resolve('tsx')
 const preload = import.meta.resolve('./preload.ts')
-/** Every server runs the same way: plain node, TypeScript through tsx, the GC hook, `--expose-gc`. */
-const nodeArgs = (entry: string) => [
+/**
+ * Every server runs the same way: plain node, TypeScript through tsx, the GC hook,
+ * `--expose-gc`, and the node flags it ships with (动笔's `apps/server/nodeFlags.json`).
+ */
+const nodeArgs = (entry: string, serverFlags: readonly string[] = []) => [
   '--expose-gc',
+  ...serverFlags,
   '--import',
   tsxLoader,
   '--import',
@@ -120,7 +125,7 @@ async function startDongbi(dataDir: string, extraEnv: NodeJS.ProcessEnv): Promis
   const child = await spawnServer({
     name: 'dongbi',
     // BENCH_DONGBI_ENTRY runs a variant of the server (e.g. a prototype of a fix) in its place.
-    args: nodeArgs(path.resolve(repoRoot, process.env.BENCH_DONGBI_ENTRY || 'apps/server/src/main.ts')),
+    args: nodeArgs(path.resolve(repoRoot, process.env.BENCH_DONGBI_ENTRY || 'apps/server/src/main.ts'), dongbiNodeFlags),
     cwd: repoRoot,
     env: {
       ...baseEnv(),

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
+import nodeFlags from '../../nodeFlags.json' with { type: 'json' }
 
 const rootUsername = 'root'
 const rootPassword = 'root-password-for-tests'
@@ -41,12 +42,12 @@ export interface SpawnedServer {
 }
 
 /**
- * Runs `node --import tsx apps/server/src/main.ts` as its own process on port 0 with the given
- * database — a SQLite file, or any DATABASE_URL (`postgres://…`, `sqlite:…`) — and resolves
- * once it prints its URL.
+ * Runs `node --import tsx apps/server/src/main.ts`, with the server's node flags, as its own
+ * process on port 0 with the given database — a SQLite file, or any DATABASE_URL
+ * (`postgres://…`, `sqlite:…`) — and resolves once it prints its URL.
  */
 export async function spawnServer(database: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
