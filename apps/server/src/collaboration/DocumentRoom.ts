@@ -190,7 +190,6 @@ export class DocumentRoom {
     const { updates, lastSeq } = await this.options.store.loadUpdates(this.id)
     const doc = this.doc
     const before = Y.encodeStateVector(doc)
-    const heldBefore = doc.store.pendingStructs
     doc.transact(() => {
       for (const update of updates) {
         try {
@@ -203,10 +202,10 @@ export class DocumentRoom {
     this.guard.applied(this.unapplied.length === 0)
     this.guard.noteHeldBack()
     this.lastSeq = Math.max(this.lastSeq, lastSeq)
-    // What the doc took in, and what it holds back (encodeStateAsUpdate brings both).
-    if (!equalBytes(Y.encodeStateVector(doc), before) || doc.store.pendingStructs !== heldBefore) {
-      this.fromElsewhere.push(Y.encodeStateAsUpdate(doc, before))
-    }
+    // What the doc took in, deletions included, and what it holds back (encodeStateAsUpdate
+    // brings all of them). Sent whenever the log had rows: a catch-up is rare, and comparing
+    // held-back structs and deletions would cost as much as sending them.
+    if (updates.length > 0) this.fromElsewhere.push(Y.encodeStateAsUpdate(doc, before))
     this.scheduleRemoteBroadcast()
   }
 
@@ -482,10 +481,6 @@ export class DocumentRoom {
     const frame = binaryFrame(encodeUpdate(mergeAll([...byOrigin.values()].map(mergeAll))))
     for (const connection of this.connections) if (connection !== soleOrigin) connection.sendFrame(frame)
   }
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, index) => byte === b[index])
 }
 
 function mergeAll(updates: Uint8Array[]): Uint8Array {
