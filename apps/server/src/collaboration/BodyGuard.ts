@@ -98,7 +98,7 @@ export class BodyGuard {
     return this.checkUpdate(update, false)
   }
 
-  /** {@link check}; `alreadyTrimmed`: `update` is {@link trim}'s output, so no clock in it may be known. */
+  /** {@link check}; `alreadyTrimmed`: `update` is {@link trim}'s output, so no clock in it may be known or held back. */
   private checkUpdate(update: Uint8Array, alreadyTrimmed: boolean): Placed | string {
     const sections = new Map<number, (PlacedStruct | 'skip')[]>()
     let section: (PlacedStruct | 'skip')[] = []

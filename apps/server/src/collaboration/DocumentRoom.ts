@@ -43,9 +43,6 @@ interface Durable extends Outgoing {
   done: (error: Error | null) => void
 }
 
-/** Origin of durable updates applied after they were sent (see {@link DocumentRoom.settle}): not sent again. */
-const sentOrigin = 'sent'
-
 /**
  * One loaded document: its Y.Doc, awareness and sockets.
  *
@@ -93,7 +90,7 @@ export class DocumentRoom {
     private readonly options: DocumentRoomOptions,
   ) {
     this.awareness.setLocalState(null)
-    this.ydoc.on('update', this.handleDocUpdate)
+    this.ydoc.on('afterTransaction', this.handleDocChange)
     this.awareness.on('update', this.handleAwarenessUpdate)
   }
 
@@ -124,7 +121,7 @@ export class DocumentRoom {
           this.options.log(`document ${this.id}: skipped a stored update that fails to apply`, error)
         }
       }
-    }, 'load')
+    })
     this.guard.noteHeldBack()
     const early = this.early ?? []
     this.early = null
@@ -368,7 +365,7 @@ export class DocumentRoom {
           this.options.log(`document ${this.id}: stored update failed to apply`, applyError)
         }
       }
-    }, sentOrigin)
+    })
     this.guard.applied(this.unapplied.length === 0)
   }
 
@@ -432,8 +429,13 @@ export class DocumentRoom {
     for (const connection of this.connections) connection.close(code, reason)
   }
 
-  /** The doc changed: the cached answer for newcomers is stale. (What sockets get is sent as stored, never taken from here.) */
-  private handleDocUpdate = (): void => {
+  /**
+   * The doc may have changed, or held something back: the cached answer for newcomers is
+   * stale. (No 'update' listener: Yjs would encode an update per transaction for it, and one
+   * that Yjs holds back whole changes no state and fires none. What sockets get is sent as
+   * stored, never taken from the doc.)
+   */
+  private handleDocChange = (): void => {
     this.wholeState = null
   }
 

@@ -31,8 +31,7 @@ export function withoutClocks(update: Uint8Array, drop: (client: number) => read
   const encoder = new Y.UpdateEncoderV1()
   encoding.writeVarUint(encoder.restEncoder, written.length)
   for (const { client, pieces } of written) {
-    const first = pieces[0]!
-    let clock = first.struct.id.clock + first.from
+    let clock = startOf(pieces[0]!)
     const gaps = pieces.filter((piece, index) => index > 0 && startOf(piece) > endOf(pieces[index - 1]!)).length
     encoding.writeVarUint(encoder.restEncoder, pieces.length + gaps)
     encoder.writeClient(client)
