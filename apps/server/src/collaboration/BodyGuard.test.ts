@@ -185,6 +185,22 @@ describe('BodyGuard', () => {
     expect(guard.check(first!)).toBe('the document body may hold only elements')
   })
 
+  it('refuses an item of the update that follows a held-back item the same update lets Yjs place', () => {
+    const writer = client(base)
+    writer.body.insert(2, [paragraph('先')])
+    writer.body.insert(3, [paragraph('后')])
+    ;(writer.body as unknown as Y.Array<unknown>).insert(4, ['字']) // follows the second paragraph
+    const [first, second, third] = writer.updates
+    const server = room(base)
+    expect(server.offer(second!)).toBeNull() // held back: it follows the first, not here yet
+    // The first paragraph and the text, with a gap where the held-back paragraph goes.
+    const both = Y.mergeUpdates([first!, third!])
+    expect(server.check(both)).toBe('the document body may hold only elements')
+    expect(server.offer(first!)).toBeNull()
+    server.settle()
+    expect(server.doc.getXmlFragment(bodyFragmentName).length).toBe(4)
+  })
+
   it("refuses an item that follows another client's content the server has not got", () => {
     const other = client(base)
     other.body.insert(2, [paragraph('别人的')])

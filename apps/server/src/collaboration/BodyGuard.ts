@@ -153,10 +153,17 @@ export class BodyGuard {
       const refusal = this.place(struct, scope)
       if (refusal) return refusal
     }
-    // Held-back items this update lets Yjs place, until no more follow.
+    // Held-back items this update lets Yjs place, and its own items that follow them, until no more follow.
     const placedLater: PlacedStruct[] = []
     for (let more = true; more; ) {
       more = false
+      for (const struct of structs) {
+        if (struct.place !== 'unknown') continue
+        struct.place = 'pending' as PlacedStruct['place'] // the union: place() changes it
+        const refusal = this.place(struct, scope)
+        if (refusal) return refusal
+        if (struct.place !== 'unknown') more = true
+      }
       for (const [client, held] of heldBack) {
         for (const [index, run] of held.entries()) {
           if (run.place !== 'unknown') continue
@@ -251,11 +258,12 @@ export class BodyGuard {
   /**
    * Takes note of an update that is stored already (another server instance took it), before
    * the doc applies it; {@link applied} then keeps only what the doc holds back of it. Answers
-   * what to apply: the update, trimmed where {@link check} would trim it.
+   * what to apply (the update, trimmed where {@link check} would trim it), or why this guard
+   * refuses it: then nothing is noted.
    */
-  note(update: Uint8Array): Uint8Array {
+  note(update: Uint8Array): Uint8Array | string {
     const placed = this.check(update)
-    if (typeof placed === 'string') return update
+    if (typeof placed === 'string') return placed
     this.remember(placed)
     return placed.trimmed ?? update
   }
@@ -266,7 +274,9 @@ export class BodyGuard {
    */
   noteHeldBack(): void {
     const held = this.doc.store.pendingStructs
-    if (held) this.note(Y.convertUpdateFormatV2ToV1(held.update)) // Yjs keeps it in the v2 encoding
+    // Yjs keeps it in the v2 encoding. Refused (it follows content the log lacks): nothing to
+    // note; an update bringing those clocks again is then taken whole.
+    if (held) this.note(Y.convertUpdateFormatV2ToV1(held.update))
   }
 
   /**
@@ -274,13 +284,20 @@ export class BodyGuard {
    * client's clocks) is kept until it takes that in too; `nothingWaits`: no other update waits.
    */
   applied(nothingWaits: boolean): void {
-    if (nothingWaits && !this.doc.store.pendingStructs) return this.waiting.clear()
-    for (const [client, runs] of this.waiting) {
-      const state = Y.getState(this.doc.store, client)
-      let held = 0
-      while (held < runs.length && runs[held]!.end <= state) held++
-      if (held === runs.length) this.waiting.delete(client)
-      else if (held > 0) runs.splice(0, held)
+    if (nothingWaits && !this.doc.store.pendingStructs) {
+      this.waiting.clear()
+      this.unplaced.clear() // Yjs holds nothing back: it has placed them all
+      return
+    }
+    // Unplaced items, too, may be in the doc now: a catch-up applies stored rows on its own.
+    for (const byClient of [this.waiting, this.unplaced]) {
+      for (const [client, runs] of byClient) {
+        const state = Y.getState(this.doc.store, client)
+        let held = 0
+        while (held < runs.length && runs[held]!.end <= state) held++
+        if (held === runs.length) byClient.delete(client)
+        else if (held > 0) runs.splice(0, held)
+      }
     }
   }
 

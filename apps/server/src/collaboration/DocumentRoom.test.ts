@@ -1,18 +1,20 @@
 import * as decoding from 'lib0/decoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { openTestStore, type TestStore } from '../testing/index.ts'
+import { openTestStore, waitFor, type TestStore } from '../testing/index.ts'
 import { DocumentRoom } from './DocumentRoom.ts'
 import { UpdateWriter } from './UpdateWriter.ts'
 
 let test: TestStore
 let room: DocumentRoom
 let changed: string[]
+let logged: string[]
 
 beforeEach(async () => {
   test = await openTestStore('room')
   await test.store.createDocument({ id: 'doc', title: '学习心得' })
   changed = []
+  logged = []
   room = new DocumentRoom('doc', {
     store: test.store,
     writer: new UpdateWriter(test.store),
@@ -20,7 +22,7 @@ beforeEach(async () => {
     compactAfterUpdates: 3,
     // What the hooks would see when they run.
     onChanged: () => changed.push(room.doc.getText('t').toString()),
-    log: () => {},
+    log: (message: string) => logged.push(message),
   })
   room.integrate(await room.read())
 })
@@ -83,5 +85,26 @@ describe('DocumentRoom: durable updates are sent first and applied a few millise
     const reloaded = new Y.Doc()
     Y.applyUpdate(reloaded, updates[0]!)
     expect(reloaded.getText('t').toString()).toBe('春夏秋冬')
+  })
+})
+
+describe('DocumentRoom: what other instances stored', () => {
+  it('re-reads the log when it refuses an update another instance stored: it missed what the update builds on', async () => {
+    // Two updates, the second following the first's text, stored by another instance.
+    const first = new Y.Doc()
+    first.clientID = 78
+    first.getText('t').insert(0, '先')
+    const second = new Y.Doc()
+    second.clientID = 79
+    Y.applyUpdate(second, Y.encodeStateAsUpdate(first))
+    const before = Y.encodeStateVector(second)
+    second.getText('t').insert(1, '后')
+    const updates = [Y.encodeStateAsUpdate(first), Y.encodeStateAsUpdate(second, before)]
+    const seqs = await test.store.appendUpdates(updates.map((data) => ({ docId: 'doc', data })))
+    // The signal of the first was lost.
+    room.receiveSignal({ type: 'update', seq: seqs[1]!, data: updates[1]! })
+    await waitFor(() => room.doc.getText('t').toString() === '先后', { message: 'the room to catch up from the log' })
+    expect(logged.some((message) => message.includes('refused here (an item follows content the server does not have)'))).toBe(true)
+    expect(room.doc.store.pendingStructs).toBeNull()
   })
 })

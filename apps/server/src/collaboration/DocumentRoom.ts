@@ -68,6 +68,7 @@ export class DocumentRoom {
   private pendingBytes = 0
   /** Updates other instances stored (or a catch-up found), to send to this instance's sockets together. */
   private fromElsewhere: Uint8Array[] = []
+  private catchUpRequested = false
   /** Updates of the current batch that are durable, waiting for the batch's last one of this document. */
   private durable: Durable[] = []
   /** Accepted updates not durable yet (durable ones wait in {@link sent}). */
@@ -158,6 +159,12 @@ export class DocumentRoom {
       this.lastSeq = Math.max(this.lastSeq, signal.seq)
       this.storedBytes += signal.data.byteLength
       const data = this.guard.note(signal.data)
+      if (typeof data === 'string') {
+        // The instance that stored it had what it builds on; this one missed a signal. The
+        // log has both: re-read it rather than apply the update out of its context.
+        this.options.log(`document ${this.id}: an update from another instance is refused here (${data}); catching up`)
+        return this.requestCatchUp()
+      }
       try {
         Y.applyUpdate(this.doc, data, remoteOrigin)
         this.fromElsewhere.push(data)
@@ -204,6 +211,17 @@ export class DocumentRoom {
     // held-back structs and deletions would cost as much as sending them.
     if (updates.length > 0) this.fromElsewhere.push(Y.encodeStateAsUpdate(doc, before))
     this.scheduleRemoteBroadcast()
+  }
+
+  /** One {@link catchUp} for the refused signals arriving together. */
+  private requestCatchUp(): void {
+    if (this.catchUpRequested) return
+    this.catchUpRequested = true
+    setImmediate(() => {
+      this.catchUpRequested = false
+      if (this.retired) return
+      this.catchUp().catch((error) => this.options.log(`document ${this.id}: catching up failed`, error))
+    })
   }
 
   /** Remote updates arriving together go out as one merged message per socket. */
