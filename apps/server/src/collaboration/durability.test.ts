@@ -4,14 +4,16 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { MessageType } from '@dongbi/schema'
+import { CloseCode, MessageType } from '@dongbi/schema'
 import SqliteDatabase from 'better-sqlite3'
+import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadConfig } from '../config.ts'
 import { createStore } from '../store/createStore.ts'
+import type { KyselyStore } from '../store/KyselyStore.ts'
 import type { Store } from '../store/Store.ts'
-import { createDocument, frames, rawSocket, startTestServer, synced, waitFor, yClient, type BareSocket, type YClient } from '../testing/index.ts'
+import { createDocument, frames, rawSocket, startTestServer, synced, testDatabaseKind, waitFor, yClient, type BareSocket, type YClient } from '../testing/index.ts'
 import type { CollabAuthorizer } from './CollabAuthorizer.ts'
 import { CollabServer } from './CollabServer.ts'
 
@@ -208,6 +210,38 @@ describe('the Saved protocol ([101, n] → [100, n])', () => {
       expect(await storedText(server.store, id)).toBe('normal')
     } finally {
       for (const s of sockets.splice(0)) s.close()
+      await server.close()
+    }
+  })
+})
+
+describe('a failed append', () => {
+  it('loses nothing: the socket is closed, and the client sends the edit again when it reconnects', async () => {
+    const server = await startTestServer()
+    const db = (server.store as KyselyStore).db
+    const refuseAppends = async (refuse: boolean) => {
+      if (testDatabaseKind() === 'sqlite') {
+        await sql.raw(refuse ? "CREATE TRIGGER refuse_appends BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END" : 'DROP TRIGGER refuse_appends').execute(db)
+      } else if (refuse) {
+        await sql.raw("CREATE FUNCTION refuse_appends() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql").execute(db)
+        await sql.raw('CREATE TRIGGER refuse_appends BEFORE INSERT ON doc_updates FOR EACH ROW EXECUTE FUNCTION refuse_appends()').execute(db)
+      } else await sql.raw('DROP TRIGGER refuse_appends ON doc_updates').execute(db)
+    }
+    try {
+      const { id } = await createDocument(server)
+      const writer = yClient(server.collabUrl, id, { token: server.token })
+      clients.push(writer)
+      await synced(writer)
+      await refuseAppends(true)
+      const closed = new Promise<number>((resolve) => writer.provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)))
+      writer.doc.getText('t').insert(0, '没存上')
+      expect(await closed).toBe(CloseCode.InternalError)
+      expect(await storedText(server.store, id)).toBe('')
+      await refuseAppends(false)
+      await waitFor(async () => (await storedText(server.store, id)) === '没存上', { message: 'the edit to be stored once the client has reconnected' })
+      expect(server.errors.some((message) => message.includes('append failed'))).toBe(true)
+    } finally {
+      for (const c of clients.splice(0)) c.destroy()
       await server.close()
     }
   })
