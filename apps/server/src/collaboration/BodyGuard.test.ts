@@ -201,6 +201,33 @@ describe('BodyGuard', () => {
     expect(server.doc.getXmlFragment(bodyFragmentName).length).toBe(4)
   })
 
+  it('places a long chain of held-back items, and of items following them, at once when what they follow arrives', () => {
+    const writer = client(base)
+    const text = writer.doc.getText('t')
+    let state = Y.encodeStateVector(writer.doc)
+    const cut = () => {
+      const update = Y.encodeStateAsUpdate(writer.doc, state)
+      state = Y.encodeStateVector(writer.doc)
+      return update
+    }
+    text.insert(0, '先')
+    const first = cut()
+    for (let i = 0; i < 2000; i++) text.insert(1 + i, '字')
+    for (let i = 1999; i >= 0; i -= 2) text.delete(1 + i, 1) // 2,000 runs, each following the one before
+    const chain = cut()
+    text.insert(1000, '后')
+    const after = cut()
+    const server = room(base)
+    expect(server.offer(chain)).toBeNull() // held back: it follows the first, not here yet
+    const placed = server.check(Y.mergeUpdates([first, after])) as Placed
+    expect(placed.placedLater).toHaveLength(2000)
+    expect(placed.structs.every((struct) => struct.place === 'free')).toBe(true)
+    expect(server.offer(first)).toBeNull()
+    expect(server.offer(after)).toBeNull()
+    server.settle()
+    expect(server.doc.getText('t').toString()).toBe(text.toString())
+  })
+
   it("refuses an item that follows another client's content the server has not got", () => {
     const other = client(base)
     other.body.insert(2, [paragraph('别人的')])

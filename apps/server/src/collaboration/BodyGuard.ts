@@ -145,41 +145,50 @@ export class BodyGuard {
       scope.local.set(client, runs)
       scope.reach.set(client, known)
       structs.push(...runs)
-      if (held.length > 0) heldBack.set(client, held.slice())
+      if (held.length > 0) heldBack.set(client, held.map(copy))
     }
-    for (const client of this.unplaced.keys()) if (!heldBack.has(client)) heldBack.set(client, this.heldBack(client, this.known(client)).slice())
+    for (const client of this.unplaced.keys()) if (!heldBack.has(client)) heldBack.set(client, this.heldBack(client, this.known(client)).map(copy))
     if (heldBack.size > 0) this.reachAll(scope, heldBack)
     for (const struct of structs) {
       const refusal = this.place(struct, scope)
       if (refusal) return refusal
     }
-    // Held-back items this update lets Yjs place, and its own items that follow them, until no more follow.
+    // Held-back items this update lets Yjs place, and its own items that follow them. Each
+    // client's are taken in clock order as Yjs does, its reach advancing as they are placed,
+    // so a chain of them takes one pass (a pass more each time one crossed to another client).
+    // A pass goes on from where the last stopped: every run is read once.
     const placedLater: PlacedStruct[] = []
-    for (let more = true; more; ) {
-      more = false
-      for (const struct of structs) {
-        if (struct.place !== 'unknown') continue
-        struct.place = 'pending' as PlacedStruct['place'] // the union: place() changes it
-        const refusal = this.place(struct, scope)
-        if (refusal) return refusal
-        if (struct.place !== 'unknown') more = true
-      }
-      for (const [client, held] of heldBack) {
-        for (const [index, run] of held.entries()) {
-          if (run.place !== 'unknown') continue
-          const retry: PlacedStruct = { ...run, place: 'pending' }
-          const refusal = this.place(retry, scope)
-          if (refusal) return refusal
-          if (retry.place === 'unknown') continue
-          placedLater.push(retry)
-          held[index] = retry
-          const runs = scope.local.get(client)
-          if (runs) insertRun(runs, retry)
-          else scope.local.set(client, [retry])
-          more = true
+    if (heldBack.size > 0) {
+      const tracks = [...new Set([...scope.local.keys(), ...heldBack.keys()])].map((client) => {
+        const held = heldBack.get(client) ?? none
+        const runs = [...(scope.local.get(client) ?? none), ...held].sort((a, b) => a.clock - b.clock)
+        return { client, runs, held: new Set(held), next: 0, reach: this.known(client) }
+      })
+      for (let pass = 0, more = true; more; pass++) {
+        if (pass === maxPasses) return 'an update may not tie this many clients to what is held back'
+        more = false
+        for (const track of tracks) {
+          for (; track.next < track.runs.length; track.next++) {
+            const run = track.runs[track.next]!
+            if (run.end <= track.reach) continue
+            if (run.clock !== track.reach) break // a gap: Yjs holds the rest back
+            if (run.place === 'unknown') {
+              scope.reach.set(track.client, track.reach)
+              run.place = 'pending' as PlacedStruct['place'] // the union: place() changes it
+              const refusal = this.place(run, scope)
+              if (refusal) return refusal
+              if (run.place === 'unknown') break // perhaps in a later pass
+              if (track.held.has(run)) {
+                placedLater.push(run)
+                addRun(scope.local, run) // where find() looks for it
+              }
+              more = true
+            }
+            track.reach = run.end
+          }
+          scope.reach.set(track.client, track.reach)
         }
       }
-      if (more) this.reachAll(scope, heldBack)
     }
     // Yjs stops taking in a client's structs at one it holds back: nothing counted past it may be.
     for (const struct of structs) {
@@ -415,6 +424,11 @@ function holdsOfContent(item: Y.Item): Holds {
   return content.type instanceof Y.XmlText ? 'text' : 'free'
 }
 
+/** A copy of a run the guard keeps, for one check to place. */
+function copy(run: PlacedStruct): PlacedStruct {
+  return { ...run }
+}
+
 /** The run holding `clock` in runs sorted by clock, if any. */
 function runAt(runs: PlacedStruct[], clock: number): PlacedStruct | undefined {
   const run = runs[indexAfter(runs, clock) - 1]
@@ -429,6 +443,13 @@ function addRun(into: Map<number, PlacedStruct[]>, run: PlacedStruct): void {
 
 /** No runs (shared, never changed). */
 const none: readonly PlacedStruct[] = []
+
+/**
+ * Passes over what is held back, at most, for one update: a safety net. An item following
+ * another client's content the server lacks is refused, so what is held back chains only
+ * within a client, and one pass places it all.
+ */
+const maxPasses = 16
 
 function removeRun(from: Map<number, PlacedStruct[]>, run: PlacedStruct): void {
   const runs = from.get(run.client)

@@ -68,7 +68,9 @@ export class DocumentRoom {
   private pendingBytes = 0
   /** Updates other instances stored (or a catch-up found), to send to this instance's sockets together. */
   private fromElsewhere: Uint8Array[] = []
-  private catchUpRequested = false
+  /** The catch-up refused signals started, while it runs; `catchUpAgain`: one more is due after it. */
+  private catchingUp: Promise<void> | null = null
+  private catchUpAgain = false
   /** Updates of the current batch that are durable, waiting for the batch's last one of this document. */
   private durable: Durable[] = []
   /** Accepted updates not durable yet (durable ones wait in {@link sent}). */
@@ -192,6 +194,7 @@ export class DocumentRoom {
    */
   async catchUp(): Promise<void> {
     const { updates, lastSeq } = await this.options.store.loadUpdates(this.id)
+    if (this.retired) return // unloaded meanwhile: its doc is gone
     const doc = this.doc
     const before = Y.encodeStateVector(doc)
     doc.transact(() => {
@@ -213,15 +216,27 @@ export class DocumentRoom {
     this.scheduleRemoteBroadcast()
   }
 
-  /** One {@link catchUp} for the refused signals arriving together. */
+  /**
+   * A {@link catchUp} for refused signals: one at a time, and one more for those refused
+   * while it reads; after a failure (the database unreachable) another a second later.
+   */
   private requestCatchUp(): void {
-    if (this.catchUpRequested) return
-    this.catchUpRequested = true
-    setImmediate(() => {
-      this.catchUpRequested = false
-      if (this.retired) return
-      this.catchUp().catch((error) => this.options.log(`document ${this.id}: catching up failed`, error))
-    })
+    if (this.catchingUp) {
+      this.catchUpAgain = true
+      return
+    }
+    this.catchingUp = (async () => {
+      do {
+        this.catchUpAgain = false
+        try {
+          await this.catchUp()
+        } catch (error) {
+          this.options.log(`document ${this.id}: catching up failed`, error)
+          setTimeout(() => this.retired || this.requestCatchUp(), 1000).unref()
+          return
+        }
+      } while (this.catchUpAgain && !this.retired)
+    })().finally(() => (this.catchingUp = null))
   }
 
   /** Remote updates arriving together go out as one merged message per socket. */
