@@ -2,6 +2,8 @@ export { baseExtensions, headingLevels, textAlignments, type TextAlignment } fro
 export { editorSchema } from './editor/editorSchema.ts'
 export { bodyFragmentName } from './editor/fragmentName.ts'
 export { ydocToNode } from './editor/ydocToNode.ts'
+export { markNameOf } from './editor/markNameOf.ts'
+export { BodyRules, bodyRules } from './editor/BodyRules.ts'
 export { updateYdoc } from './editor/updateYdoc.ts'
 export { nodeToText } from './editor/nodeToText.ts'
 export * from './editor/suggestions/index.ts'

@@ -523,6 +523,69 @@ describe('BodyGuard', () => {
     expect(taken).toBeGreaterThan(1000)
   })
 
+  it("refuses what the editor's schema lacks where the editor reads, wherever the update places it from", () => {
+    const server = room(base)
+    const writer = client(base)
+    const offer = (write: () => void) => {
+      write()
+      return server.offer(writer.updates.shift()!)
+    }
+    // Each refused update is one more the writer builds on, as a raw client would: undo it there.
+    const refused = (write: () => void) => {
+      const before = Y.encodeStateAsUpdate(writer.doc)
+      const refusal = offer(write)
+      const fresh = client(before)
+      writer.doc = fresh.doc
+      writer.body = fresh.body
+      writer.updates = fresh.updates
+      return refusal
+    }
+    const element = (index: number) => writer.body.get(index) as Y.XmlElement
+    const textOf = (index: number) => element(index).get(0) as Y.XmlText
+    // Under an element the doc has, after content of its own (placed by its left neighbour).
+    expect(refused(() => element(1).insert(1, [new Y.XmlElement('heading')]))).toBe('a paragraph may not hold a heading')
+    expect(refused(() => writer.body.insert(2, [new Y.XmlElement('script')]))).toBe('no element is named "script"')
+    expect(refused(() => writer.body.insert(0, [new Y.XmlElement('listItem')]))).toBe('the document body may not hold a listItem')
+    expect(refused(() => textOf(1).format(0, 2, { link: { href: 'x' } }))).toBe('no mark is named "link"')
+    expect(server.waiting).toEqual([])
+
+    // What the editor writes: a list in the body, a quote, marks (hashed or not), a break.
+    expect(
+      offer(() => {
+        const list = new Y.XmlElement('bulletList')
+        const item = new Y.XmlElement('listItem')
+        item.insert(0, [paragraph('第一条')])
+        list.insert(0, [item])
+        const quote = new Y.XmlElement('blockquote')
+        quote.insert(0, [paragraph('引文')])
+        writer.body.insert(2, [list, quote])
+      }),
+    ).toBeNull()
+    expect(offer(() => textOf(1).format(0, 2, { bold: {}, 'suggestionInsert--AbCd12+/': { id: 's1' } }))).toBeNull()
+    expect(offer(() => element(1).insert(1, [new Y.XmlElement('hardBreak')]))).toBeNull()
+    // Outside the body the schema has no say.
+    expect(
+      offer(() => {
+        const loose = new Y.XmlElement('script')
+        loose.insert(0, [new Y.XmlElement('段落')])
+        writer.doc.getMap('meta').set('xml', loose)
+      }),
+    ).toBeNull()
+  })
+
+  it('lets content be added under an element the schema lacks that a document holds from before: the editor drops it whole', () => {
+    const legacy = new Y.Doc()
+    Y.applyUpdate(legacy, base)
+    const old = new Y.XmlElement('段落')
+    old.insert(0, [new Y.XmlText('旧')])
+    legacy.getXmlFragment(bodyFragmentName).insert(2, [old])
+    const state = Y.encodeStateAsUpdate(legacy)
+    const server = room(state)
+    const writer = client(state)
+    ;((writer.body.get(2) as Y.XmlElement).get(0) as Y.XmlText).insert(1, '文')
+    expect(server.offer(writer.updates.shift()!)).toBeNull()
+  })
+
   it('keeps, of what waits, what the doc does not hold yet', () => {
     const doc = new Y.Doc()
     Y.applyUpdate(doc, base)

@@ -1,18 +1,23 @@
-import { bodyFragmentName } from '@dongbi/schema'
+import { bodyFragmentName, bodyRules, type BodyRules } from '@dongbi/schema'
 import * as Y from 'yjs'
 import { ContentRef, readUpdate, TypeRef, type StructId, type UpdateItem } from './readUpdate.ts'
 import { withoutClocks, type ClockRange } from './withoutClocks.ts'
 
 /**
- * Where an item sits, as far as the editor cares: in the body fragment's list, in an XML
- * element's list, in an XML text, anywhere else (map entries, other roots: `free`), or nowhere
- * Yjs keeps it (`dropped`: under or next to garbage-collected content). `unknown`: it follows
- * content the server has not got, and Yjs holds it back until it has.
+ * Where an item sits, as far as the editor cares: in the list of an XML element or fragment
+ * (`in paragraph`: of an element of that node name; `in doc`, the schema's top node: of the
+ * body fragment; `in ` with no name: of a fragment nested in a map), in an XML text, anywhere
+ * else (map entries, other roots: `free`), or nowhere Yjs keeps it (`dropped`: under or next
+ * to garbage-collected content). `unknown`: it follows content the server has not got, and
+ * Yjs holds it back until it has.
  */
-type Place = 'body' | 'element' | 'text' | 'free' | 'dropped' | 'unknown'
+type Place = List | 'text' | 'free' | 'dropped' | 'unknown'
+
+/** The list of an XML element or fragment: see {@link Place}. */
+type List = `in ${string}`
 
 /** What an item holds, as a parent: which place its children get. */
-type Holds = 'element' | 'text' | 'free' | 'nothing' | 'gone'
+type Holds = List | 'text' | 'free' | 'nothing' | 'gone'
 
 /** A run of clocks of one client that an update brings, placed. */
 export interface PlacedStruct extends StructId {
@@ -40,22 +45,37 @@ export interface Placed {
   trimmed: Uint8Array | null
 }
 
-/** What may sit where: y-tiptap throws on anything else (and shows an embed in a text as a broken node). */
-function allowed(place: Place, item: UpdateItem): boolean {
-  if (item.content === ContentRef.deleted) return true
-  if (place === 'body') return item.content === ContentRef.type && item.type === TypeRef.xmlElement
-  if (place === 'element') return item.content === ContentRef.type && (item.type === TypeRef.xmlElement || item.type === TypeRef.xmlText)
-  if (place === 'text') return item.content === ContentRef.string || item.content === ContentRef.format
-  return true
+/** The schema's rules, and the place of the body fragment's children. */
+const rules = bodyRules()
+const inBody: List = `in ${rules.top}`
+
+/**
+ * Why `item` may not sit at `place`, or null. A list holds XML elements and texts, as the
+ * schema lets the element it belongs to hold them; a text holds text and marks the schema
+ * has. y-tiptap throws on anything else, shows an embed in a text as a broken node, and
+ * deletes, for everyone, an element or a text run it cannot build.
+ */
+function refusal(place: Place, item: UpdateItem): string | null {
+  if (item.content === ContentRef.deleted) return null
+  if (place === 'text') {
+    if (item.content === ContentRef.format) return rules.format(item.name!, item.value)
+    return item.content === ContentRef.string ? null : 'a text may hold only text'
+  }
+  if (!place.startsWith('in ')) return null
+  const parent = place.slice(3)
+  if (item.content === ContentRef.type && item.type === TypeRef.xmlElement) return rules.element(parent, item.name!)
+  if (item.content === ContentRef.type && item.type === TypeRef.xmlText) return rules.text(parent)
+  return place === inBody ? 'the document body may hold only elements' : 'an element may hold only elements and text'
 }
 
 /**
  * Refuses updates that would put into the document body what no editor can show: the body
  * (the XmlFragment `default`) holds XML elements, an element holds elements and XML texts, an
  * XML text holds text and formatting. One item elsewhere, from a script or a stray client, and
- * y-tiptap would throw for everyone opening the document. (What the schema refuses, such as
- * an unknown element or a paragraph in a paragraph, the editor drops, as in any Tiptap app,
- * and `ydocToNode` leaves out.)
+ * y-tiptap would throw for everyone opening the document. Within that, the editor's schema
+ * has its say ({@link BodyRules}): an element it lacks, or one where its parent can never hold
+ * it, and a mark it lacks are refused too, where y-tiptap would delete them from the shared
+ * doc, or build a node the editor trips over.
  *
  * An item's parent is often not written in the update but follows from its left neighbour
  * (its origin), which may be in the same update, in updates taken but not yet applied to the
@@ -361,16 +381,12 @@ export class BodyGuard {
     for (const struct of chain) struct.place = place
     if (start.place === 'pending') start.place = place
     if (place === 'unknown' && !ownGap) return 'an item follows content the server does not have'
-    const item = start.item
-    if (item && !allowed(place, item)) {
-      return place === 'body' ? 'the document body may hold only elements' : place === 'element' ? 'an element may hold only elements and text' : 'a text may hold only text'
-    }
-    return null
+    return start.item && refusal(place, start.item)
   }
 
   /** The place of an item whose parent is written in the update. */
   private placeUnder(item: UpdateItem, scope: Scope): Place | 'not a type' {
-    if (typeof item.parent === 'string') return item.parent === bodyFragmentName && item.parentSub === null ? 'body' : 'free'
+    if (typeof item.parent === 'string') return item.parent === bodyFragmentName && item.parentSub === null ? inBody : 'free'
     const parent = this.find(item.parent!, scope)
     if (!parent) return 'unknown'
     if (parent.holds === 'gone') return 'dropped'
@@ -402,26 +418,34 @@ export class BodyGuard {
   private placeOf(item: Y.Item): Place {
     if (item.parentSub !== null) return 'free'
     const parent = item.parent
-    if (parent === this.doc.share.get(bodyFragmentName)) return 'body'
+    if (parent === this.doc.share.get(bodyFragmentName)) return inBody
     if (parent instanceof Y.XmlText) return 'text'
-    // Y.XmlElement extends Y.XmlFragment; other root fragments are not the body.
-    return parent instanceof Y.XmlFragment && parent._item !== null ? 'element' : 'free'
+    // Other root fragments are not the body.
+    return parent instanceof Y.XmlFragment && parent._item !== null ? listOf(parent) : 'free'
   }
 }
 
+/** What an item of an update holds. */
 function holdsOf(item: UpdateItem): Holds {
   if (item.content === ContentRef.deleted) return 'gone'
   if (item.content !== ContentRef.type) return 'nothing'
-  if (item.type === TypeRef.xmlElement || item.type === TypeRef.xmlFragment) return 'element'
+  if (item.type === TypeRef.xmlElement) return `in ${item.name!}`
+  if (item.type === TypeRef.xmlFragment) return 'in '
   return item.type === TypeRef.xmlText ? 'text' : 'free'
 }
 
+/** What an item of the doc holds: as {@link holdsOf} reads it from the update that brought it. */
 function holdsOfContent(item: Y.Item): Holds {
   const content = item.content
   if (content instanceof Y.ContentDeleted) return 'gone'
   if (!(content instanceof Y.ContentType)) return 'nothing'
-  if (content.type instanceof Y.XmlFragment) return 'element'
+  // Y.XmlElement extends Y.XmlFragment, Y.XmlHook Y.Map.
+  if (content.type instanceof Y.XmlFragment) return listOf(content.type)
   return content.type instanceof Y.XmlText ? 'text' : 'free'
+}
+
+function listOf(type: Y.XmlFragment): List {
+  return type instanceof Y.XmlElement ? `in ${type.nodeName}` : 'in '
 }
 
 /** A copy of a run the guard keeps, for one check to place. */

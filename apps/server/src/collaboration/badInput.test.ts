@@ -180,6 +180,39 @@ const cases: { name: string; frame: () => Uint8Array | string; code: number; exp
     code: CloseCode.BadMessage,
   },
   {
+    // y-tiptap deletes, for everyone, an element it cannot build, and a text run with an
+    // unknown mark: the first editor to open the document would lose it.
+    name: 'an element the schema lacks in the document body',
+    frame: () => frames.update(bodyUpdate((doc) => doc.getXmlFragment('default').insert(0, [new Y.XmlElement('script')]))),
+    code: CloseCode.BadMessage,
+  },
+  {
+    name: 'a heading inside a paragraph',
+    frame: () =>
+      frames.update(
+        bodyUpdate((doc) => {
+          const paragraph = new Y.XmlElement('paragraph')
+          paragraph.insert(0, [new Y.XmlElement('heading')])
+          doc.getXmlFragment('default').insert(0, [paragraph])
+        }),
+      ),
+    code: CloseCode.BadMessage,
+  },
+  {
+    name: 'text with a mark the schema lacks',
+    frame: () =>
+      frames.update(
+        bodyUpdate((doc) => {
+          const text = new Y.XmlText()
+          const paragraph = new Y.XmlElement('paragraph')
+          paragraph.insert(0, [text])
+          doc.getXmlFragment('default').insert(0, [paragraph])
+          text.insert(0, '链接', { link: { href: 'https://例子.中国' } })
+        }),
+      ),
+    code: CloseCode.BadMessage,
+  },
+  {
     name: 'values in the document body',
     frame: () => frames.update(bodyUpdate((doc) => doc.getArray('default').insert(0, [1, '字']))),
     code: CloseCode.BadMessage,

@@ -117,6 +117,8 @@ describe('readUpdate', () => {
             parentSub: struct.origin || struct.rightOrigin ? null : struct.parentSub,
             content: contentRef(struct.content),
             type: struct.content instanceof Y.ContentType ? typeNumber(struct.content) : -1,
+            name: nameOf(struct.content),
+            ...(struct.content instanceof Y.ContentFormat ? { value: struct.content.value } : {}),
           } satisfies UpdateItem & StructId
         })
         expect(seen, rerun).toEqual(expected)
@@ -368,4 +370,12 @@ function typeNumber(content: Y.ContentType): number {
   if (type instanceof Y.Text) return 2
   if (type instanceof Y.Map) return 1
   return 0
+}
+
+/** An XML element's node name, an XML hook's name, a format's key: what readUpdate reads as `name`. */
+function nameOf(content: Y.Item['content']): string | null {
+  if (content instanceof Y.ContentFormat) return content.key
+  if (!(content instanceof Y.ContentType)) return null
+  if (content.type instanceof Y.XmlElement) return content.type.nodeName
+  return content.type instanceof Y.XmlHook ? content.type.hookName : null
 }

@@ -61,6 +61,10 @@ export interface UpdateItem extends StructId {
   content: number
   /** For a type's content, a {@link TypeRef}; else -1. */
   type: number
+  /** An XML element's node name (an XML hook's name), or a format's key; else null. */
+  name: string | null
+  /** A format's value (null ends the format); else undefined. */
+  value?: unknown
 }
 
 /** A run of clocks an update holds without an item: a GC struct (`gone`) or a skip. */
@@ -95,6 +99,9 @@ class UpdateReader {
   private idClock = 0
   /** The type ref of the last type content read. */
   private typeRef = -1
+  /** The name and value of the last content read, when a visitor wants them (see {@link UpdateItem}). */
+  private name: string | null = null
+  private value: unknown = undefined
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -169,8 +176,13 @@ class UpdateReader {
       }
     }
     this.typeRef = -1
+    this.name = null
     const length = this.content(ref)
-    if (visit) this.visitor!.item({ client, clock, length, origin, rightOrigin, parent, parentSub, content: ref, type: this.typeRef })
+    if (visit) {
+      const item: UpdateItem = { client, clock, length, origin, rightOrigin, parent, parentSub, content: ref, type: this.typeRef, name: this.name }
+      if (ref === ContentRef.format) item.value = this.value
+      this.visitor!.item(item)
+    }
     return length
   }
 
@@ -197,14 +209,17 @@ class UpdateReader {
         json(this.text())
         return 1
       case 6: // format: key, JSON value
-        this.string()
-        json(this.text())
+        if (this.visitor) this.name = this.text()
+        else this.string()
+        this.value = json(this.text())
         return 1
       case 7: {
         // type: YArray 0, YMap 1, YText 2, YXmlElement 3 + name, YXmlFragment 4, YXmlHook 5 + name, YXmlText 6
         const type = this.uint()
-        if (type === 3 || type === 5) this.string()
-        else if (type > 6) throw new MalformedUpdateError(`unknown type ${type}`)
+        if (type === 3 || type === 5) {
+          if (this.visitor) this.name = this.text()
+          else this.string()
+        } else if (type > 6) throw new MalformedUpdateError(`unknown type ${type}`)
         this.typeRef = type
         return 1
       }
@@ -357,8 +372,8 @@ class UpdateReader {
 }
 
 /** `JSON.parse`, with arrays and objects nested no deeper than {@link maxAnyDepth}. */
-function json(text: string): void {
-  JSON.parse(text)
+function json(text: string): unknown {
+  const value: unknown = JSON.parse(text)
   let depth = 0
   let inString = false
   for (let i = 0; i < text.length; i++) {
@@ -371,6 +386,7 @@ function json(text: string): void {
       if (++depth > maxAnyDepth) throw new MalformedUpdateError('value nested too deep')
     } else if (c === 0x5d || c === 0x7d) depth--
   }
+  return value
 }
 
 /**

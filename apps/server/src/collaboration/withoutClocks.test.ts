@@ -91,9 +91,17 @@ function perClock(update: Uint8Array): Map<string, unknown> {
       const content = struct.content
       const origin = offset > 0 ? Y.createID(client, clock + offset - 1) : struct.origin
       const parent = origin === null && struct.rightOrigin === null ? [struct.parent, struct.parentSub] : null
-      // (A subdoc's content is a new Y.Doc each time: its guid and options tell it. A surrogate
-      // pair cut in two becomes two U+FFFD, as where Yjs splits one.)
-      let shown = content instanceof Y.ContentDeleted ? 'deleted' : content instanceof Y.ContentDoc ? [content.doc!.guid, content.opts] : content.getContent()[offset]
+      // (A subdoc's content is a new Y.Doc each time: its guid and options tell it; a type, its
+      // kind and name (its getters would warn: it is in no doc). A surrogate pair cut in two
+      // becomes two U+FFFD, as where Yjs splits one.)
+      let shown =
+        content instanceof Y.ContentDeleted
+          ? 'deleted'
+          : content instanceof Y.ContentDoc
+            ? [content.doc!.guid, content.opts]
+            : content instanceof Y.ContentType
+              ? [content.type.constructor.name, content.type instanceof Y.XmlElement ? content.type.nodeName : null]
+              : content.getContent()[offset]
       if (content instanceof Y.ContentString && /[\uD800-\uDFFF]/.test(shown)) shown = '\uFFFD'
       clocks.set(`${client}:${clock + offset}`, { origin, rightOrigin: struct.rightOrigin, parent, ref: content.getRef(), shown })
     }

@@ -2,9 +2,7 @@ import type { Mark, Node, Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { editorSchema } from './editorSchema.ts'
 import { bodyFragmentName } from './fragmentName.ts'
-
-/** y-tiptap writes a mark that may overlap itself as `name--hash`; read back as y-tiptap does. */
-const hashedMarkName = /(.*)(--[a-zA-Z0-9+/=]{8})$/
+import { markNameOf } from './markNameOf.ts'
 
 /**
  * Reads the document body of a Y.Doc as a ProseMirror node, without a DOM and without
@@ -62,6 +60,6 @@ function textToNodes(text: Y.Text, schema: Schema): Node[] {
 
 function marksOf(attributes: Record<string, unknown>, schema: Schema): Mark[] {
   return Object.entries(attributes).map(([name, attrs]) =>
-    schema.mark(hashedMarkName.exec(name)?.[1] ?? name, attrs as Record<string, unknown> | null),
+    schema.mark(markNameOf(name), attrs as Record<string, unknown> | null),
   )
 }
