@@ -563,7 +563,7 @@ describe('BodyGuard', () => {
     ).toBeNull()
     expect(offer(() => textOf(1).format(0, 2, { bold: {}, 'suggestionInsert--AbCd12+/': { id: 's1' } }))).toBeNull()
     expect(offer(() => element(1).insert(1, [new Y.XmlElement('hardBreak')]))).toBeNull()
-    // Outside the body the schema has no say.
+    // XML under names the schema lacks is not judged (nor is it the editor's).
     expect(
       offer(() => {
         const loose = new Y.XmlElement('script')
@@ -571,6 +571,18 @@ describe('BodyGuard', () => {
         writer.doc.getMap('meta').set('xml', loose)
       }),
     ).toBeNull()
+  })
+
+  it("does not ask the schema's rules of an update another instance stored: it judged it, perhaps by another build", () => {
+    const guard = new BodyGuard(new Y.Doc())
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    doc.getXmlFragment(bodyFragmentName).insert(0, [new Y.XmlElement('script')])
+    expect(guard.check(updates[0]!)).toBe('no element is named "script"')
+    expect(guard.note(updates[0]!)).toBe(updates[0])
+    doc.getXmlFragment(bodyFragmentName).insert(1, [new Y.XmlText('顶层')])
+    expect(guard.note(updates[1]!)).toBe('the document body may hold only elements')
   })
 
   it('lets content be added under an element the schema lacks that a document holds from before: the editor drops it whole', () => {

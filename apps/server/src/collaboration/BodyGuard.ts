@@ -34,6 +34,8 @@ interface Scope {
   local: Map<number, PlacedStruct[]>
   /** For each client the update writes, the clock up to which Yjs will have its structs then. */
   reach: Map<number, number>
+  /** Whether the schema's rules are asked too, or only what keeps y-tiptap from throwing. */
+  judge: boolean
 }
 
 /** What {@link BodyGuard.check} answers for an update it takes. */
@@ -45,27 +47,9 @@ export interface Placed {
   trimmed: Uint8Array | null
 }
 
-/** The schema's rules, and the place of the body fragment's children. */
-const rules = bodyRules()
-const inBody: List = `in ${rules.top}`
-
-/**
- * Why `item` may not sit at `place`, or null. A list holds XML elements and texts, as the
- * schema lets the element it belongs to hold them; a text holds text and marks the schema
- * has. y-tiptap throws on anything else, shows an embed in a text as a broken node, and
- * deletes, for everyone, an element or a text run it cannot build.
- */
-function refusal(place: Place, item: UpdateItem): string | null {
-  if (item.content === ContentRef.deleted) return null
-  if (place === 'text') {
-    if (item.content === ContentRef.format) return rules.format(item.name!, item.value)
-    return item.content === ContentRef.string ? null : 'a text may hold only text'
-  }
-  if (!place.startsWith('in ')) return null
-  const parent = place.slice(3)
-  if (item.content === ContentRef.type && item.type === TypeRef.xmlElement) return rules.element(parent, item.name!)
-  if (item.content === ContentRef.type && item.type === TypeRef.xmlText) return rules.text(parent)
-  return place === inBody ? 'the document body may hold only elements' : 'an element may hold only elements and text'
+export interface BodyGuardOptions {
+  /** The schema's rules for what the body's elements and texts hold. Default: the editor's. */
+  rules?: BodyRules
 }
 
 /**
@@ -100,7 +84,17 @@ export class BodyGuard {
   /** Items taken that follow content of their own client the server lacks, in clock order. */
   private readonly unplaced = new Map<number, PlacedStruct[]>()
 
-  constructor(private readonly doc: Y.Doc) {}
+  private readonly rules: BodyRules
+  /** The place of the body fragment's children. */
+  private readonly inBody: List
+
+  constructor(
+    private readonly doc: Y.Doc,
+    { rules = bodyRules() }: BodyGuardOptions = {},
+  ) {
+    this.rules = rules
+    this.inBody = `in ${rules.top}`
+  }
 
   /**
    * Reads `update` whole: why it is refused, or what it places, to {@link remember} once it is
@@ -115,11 +109,14 @@ export class BodyGuard {
    * (A client's sync step 2 brings what it holds back again, the same.)
    */
   check(update: Uint8Array): Placed | string {
-    return this.checkUpdate(update, false)
+    return this.checkUpdate(update, true, false)
   }
 
-  /** {@link check}; `alreadyTrimmed`: `update` is {@link trim}'s output, so no clock in it may be known or held back. */
-  private checkUpdate(update: Uint8Array, alreadyTrimmed: boolean): Placed | string {
+  /**
+   * {@link check}; `judge`: ask the schema's rules too; `alreadyTrimmed`: `update` is
+   * {@link trim}'s output, so no clock in it may be known or held back.
+   */
+  private checkUpdate(update: Uint8Array, judge: boolean, alreadyTrimmed: boolean): Placed | string {
     const sections = new Map<number, (PlacedStruct | 'skip')[]>()
     let section: (PlacedStruct | 'skip')[] = []
     let lastClient = Infinity
@@ -144,7 +141,7 @@ export class BodyGuard {
     // structs of clients out of that order, and of a client written twice keeps the first
     // structs where Yjs keeps the last.
     if (outOfOrder) return 'clients out of order'
-    const scope: Scope = { local: new Map(), reach: new Map() }
+    const scope: Scope = { local: new Map(), reach: new Map(), judge }
     const structs: PlacedStruct[] = []
     /** By client: the structs Yjs holds back that the update does not bring again, in clock order. */
     const heldBack = new Map<number, PlacedStruct[]>()
@@ -157,7 +154,7 @@ export class BodyGuard {
         // filled, then places it by its neighbours as written.
         if (struct === 'skip') continue
         if (struct.clock < known || (held.length > 0 && held.some((run) => run.clock < struct.end && struct.clock < run.end))) {
-          return alreadyTrimmed ? 'update fails to decode' : this.trim(update, sections.keys())
+          return alreadyTrimmed ? 'update fails to decode' : this.trim(update, sections.keys(), judge)
         }
         if (struct.clock === known) known = struct.end
         runs.push(struct)
@@ -244,7 +241,7 @@ export class BodyGuard {
   }
 
   /** `update` without the clocks Yjs will have or holds back of `clients`, checked. */
-  private trim(update: Uint8Array, clients: Iterable<number>): Placed | string {
+  private trim(update: Uint8Array, clients: Iterable<number>, judge: boolean): Placed | string {
     const drop = new Map<number, ClockRange[]>()
     for (const client of clients) {
       const known = this.known(client)
@@ -256,7 +253,7 @@ export class BodyGuard {
     } catch {
       return 'update fails to decode'
     }
-    const placed = this.checkUpdate(trimmed, true)
+    const placed = this.checkUpdate(trimmed, judge, true)
     return typeof placed === 'string' ? placed : { ...placed, trimmed }
   }
 
@@ -288,10 +285,12 @@ export class BodyGuard {
    * Takes note of an update that is stored already (another server instance took it), before
    * the doc applies it; {@link applied} then keeps only what the doc holds back of it. Answers
    * what to apply (the update, trimmed where {@link check} would trim it), or why this guard
-   * refuses it: then nothing is noted.
+   * cannot place it: then nothing is noted. The schema's rules are not asked: the instance
+   * that stored it did, and one running another build (a rolling deploy) may have judged
+   * otherwise.
    */
   note(update: Uint8Array): Uint8Array | string {
-    const placed = this.check(update)
+    const placed = this.checkUpdate(update, false, false)
     if (typeof placed === 'string') return placed
     this.remember(placed)
     return placed.trimmed ?? update
@@ -381,12 +380,12 @@ export class BodyGuard {
     for (const struct of chain) struct.place = place
     if (start.place === 'pending') start.place = place
     if (place === 'unknown' && !ownGap) return 'an item follows content the server does not have'
-    return start.item && refusal(place, start.item)
+    return start.item && this.whyRefused(place, start.item, scope.judge)
   }
 
   /** The place of an item whose parent is written in the update. */
   private placeUnder(item: UpdateItem, scope: Scope): Place | 'not a type' {
-    if (typeof item.parent === 'string') return item.parent === bodyFragmentName && item.parentSub === null ? inBody : 'free'
+    if (typeof item.parent === 'string') return item.parent === bodyFragmentName && item.parentSub === null ? this.inBody : 'free'
     const parent = this.find(item.parent!, scope)
     if (!parent) return 'unknown'
     if (parent.holds === 'gone') return 'dropped'
@@ -415,10 +414,31 @@ export class BodyGuard {
     return held && runAt(held, id.clock)
   }
 
+  /**
+   * Why `item` may not sit at `place`, or null. A list holds XML elements and texts, the body
+   * elements only; a text holds text and formatting. y-tiptap throws on anything else, and
+   * shows an embed in a text as a broken node. `judge`: the schema's rules too, which name the
+   * elements, texts and marks an element or text may hold (y-tiptap deletes, for everyone, an
+   * element or a text run it cannot build).
+   */
+  private whyRefused(place: Place, item: UpdateItem, judge: boolean): string | null {
+    if (item.content === ContentRef.deleted) return null
+    if (place === 'text') {
+      if (item.content === ContentRef.format) return judge ? this.rules.format(item.name!, item.value) : null
+      return item.content === ContentRef.string ? null : 'a text may hold only text'
+    }
+    if (!place.startsWith('in ')) return null
+    const isType = item.content === ContentRef.type
+    if (isType && item.type === TypeRef.xmlElement) return judge ? this.rules.element(place.slice(3), item.name!) : null
+    if (place === this.inBody) return 'the document body may hold only elements'
+    if (isType && item.type === TypeRef.xmlText) return judge ? this.rules.text(place.slice(3)) : null
+    return 'an element may hold only elements and text'
+  }
+
   private placeOf(item: Y.Item): Place {
     if (item.parentSub !== null) return 'free'
     const parent = item.parent
-    if (parent === this.doc.share.get(bodyFragmentName)) return inBody
+    if (parent === this.doc.share.get(bodyFragmentName)) return this.inBody
     if (parent instanceof Y.XmlText) return 'text'
     // Other root fragments are not the body.
     return parent instanceof Y.XmlFragment && parent._item !== null ? listOf(parent) : 'free'

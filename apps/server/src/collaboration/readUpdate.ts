@@ -99,7 +99,7 @@ class UpdateReader {
   private idClock = 0
   /** The type ref of the last type content read. */
   private typeRef = -1
-  /** The name and value of the last content read, when a visitor wants them (see {@link UpdateItem}). */
+  /** The name (read only for a visitor) and value of the last content read: see {@link UpdateItem}. */
   private name: string | null = null
   private value: unknown = undefined
 
@@ -356,7 +356,7 @@ class UpdateReader {
     return length
   }
 
-  /** A lib0 var string, decoded (for the JSON ones). */
+  /** A lib0 var string, decoded: JSON, and names a visitor is told of. */
   private text(): string {
     const start = this.span()
     return utf8.decode(this.bytes.subarray(start, this.pos))

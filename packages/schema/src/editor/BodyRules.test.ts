@@ -98,7 +98,7 @@ describe('BodyRules', () => {
     expect(rules.element('paragraph', 'heading')).toBe('a paragraph may not hold a heading')
     expect(rules.element('doc', 'listItem')).toBe('the document body may not hold a listItem')
     expect(rules.element('doc', 'doc')).toBe('the document body may not hold a doc')
-    expect(rules.text('doc')).toBe('the document body may hold only elements')
+    expect(rules.text('doc')).toBe('the document body may not hold text')
     expect(rules.text('bulletList')).toBe('a bulletList may not hold text')
     expect(rules.format('link', { href: 'x' })).toBe('no mark is named "link"')
   })

@@ -26,8 +26,10 @@ export class BodyRules {
 
   /**
    * Why an XML element named `name` may not sit in the list of `parent` (a node type's name),
-   * or null. Under a name the schema lacks (an element the editor drops, or XML outside the
-   * body) nothing is checked.
+   * or null. Under a name the schema lacks (an element the editor drops with all it holds)
+   * nothing is checked. An element is judged by its name wherever it is: the guard asking does
+   * not follow which tree an element is in, and no one writes XML elements named after the
+   * schema's nodes outside the body.
    */
   element(parent: string, name: string): string | null {
     const allowed = this.children.get(parent)
@@ -41,20 +43,20 @@ export class BodyRules {
   /** Why an XML text may not sit in the list of `parent`, or null. */
   text(parent: string): string | null {
     const allowed = this.children.get(parent)
-    if (!allowed || allowed.has('text')) return null
-    return parent === this.top ? 'the document body may hold only elements' : `${this.describe(parent)} may not hold text`
+    return !allowed || allowed.has('text') ? null : `${this.describe(parent)} may not hold text`
   }
 
   /** Why a text may not carry the format `key` with `value` (null ends a format), or null. */
   format(key: string, value: unknown): string | null {
     if (value === null) return null
-    const type = this.schema.marks[markNameOf(key)]
-    if (!type) return `no mark is named "${key}"`
+    const name = markNameOf(key)
+    const type = this.schema.marks[name]
+    if (!type) return `no mark is named "${name}"`
     try {
-      type.create(value as Record<string, unknown>) // as y-tiptap builds it: throws on missing attributes
+      type.create(value as Record<string, unknown>) // as y-tiptap builds it: throws on attributes missing or failing validation
       return null
     } catch {
-      return `the mark "${key}" lacks attributes it needs`
+      return `the mark "${name}" has attributes the schema refuses`
     }
   }
 
