@@ -228,6 +228,48 @@ describe('BodyGuard', () => {
     expect(server.doc.getText('t').toString()).toBe(text.toString())
   })
 
+  it("refuses an item under another client's item that waits for content, as one following it (Yjs holds both back)", () => {
+    const server = room()
+    // B types offline, then a keystroke that creates a text after that content reaches the
+    // server first; tab A (which has it all, through the browser) types into that text.
+    const b = new Y.Doc()
+    b.clientID = 2
+    b.getXmlFragment('f').insert(0, [new Y.XmlText('离线')])
+    const offlineState = Y.encodeStateVector(b)
+    b.getXmlFragment('f').insert(1, [new Y.XmlText()])
+    expect(server.offer(Y.encodeStateAsUpdate(b, offlineState))).toBeNull() // waits: it follows B's offline text
+    const a = new Y.Doc()
+    a.clientID = 1
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
+    const before = Y.encodeStateVector(a)
+    ;(a.getXmlFragment('f').get(1) as Y.XmlText).insert(0, '你好') // its parent is B's waiting text
+    expect(server.offer(Y.encodeStateAsUpdate(a, before))).toBe('an item follows content the server does not have')
+  })
+
+  it('refuses an update that would leave more than 10,000 items waiting for content the server does not have', () => {
+    // Client 7: clock 0 skipped, then items that follow it, one clock each.
+    const waiting = (count: number) => {
+      const encoder = encoding.createEncoder()
+      for (const n of [1, count + 1, 7, 0]) encoding.writeVarUint(encoder, n)
+      encoding.writeUint8(encoder, 10) // skip clock 0
+      encoding.writeVarUint(encoder, 1)
+      for (let i = 0; i < count; i++) {
+        encoding.writeUint8(encoder, 0x80 | 8) // `any` content after an origin
+        for (const n of [7, 0, 1]) encoding.writeVarUint(encoder, n) // origin 7:0; one value
+        encoding.writeUint8(encoder, 126) // null
+      }
+      encoding.writeVarUint(encoder, 0) // no deletions
+      return encoding.toUint8Array(encoder)
+    }
+    expect(room().offer(waiting(10_001))).toBe('too many items wait for content the server does not have')
+    const server = room()
+    expect(server.offer(waiting(10_000))).toBeNull()
+    // Another client's keystroke is checked without them.
+    const other = new Y.Doc()
+    other.getText('t').insert(0, '字')
+    expect((server.check(Y.encodeStateAsUpdate(other)) as Placed).placedLater).toEqual([])
+  })
+
   it("refuses an item that follows another client's content the server has not got", () => {
     const other = client(base)
     other.body.insert(2, [paragraph('别人的')])

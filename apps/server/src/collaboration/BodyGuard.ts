@@ -36,6 +36,8 @@ interface Scope {
   reach: Map<number, number>
   /** Whether the schema's rules are asked too, or only what keeps y-tiptap from throwing. */
   judge: boolean
+  /** Parents items were placed under before they were placed themselves: see {@link BodyGuard.placeUnder}. */
+  parentsPending: PlacedStruct[]
 }
 
 /** What {@link BodyGuard.check} answers for an update it takes. */
@@ -141,7 +143,7 @@ export class BodyGuard {
     // structs of clients out of that order, and of a client written twice keeps the first
     // structs where Yjs keeps the last.
     if (outOfOrder) return 'clients out of order'
-    const scope: Scope = { local: new Map(), reach: new Map(), judge }
+    const scope: Scope = { local: new Map(), reach: new Map(), judge, parentsPending: [] }
     const structs: PlacedStruct[] = []
     /** By client: the structs Yjs holds back that the update does not bring again, in clock order. */
     const heldBack = new Map<number, PlacedStruct[]>()
@@ -153,7 +155,7 @@ export class BodyGuard {
         // A skip, or any gap before a struct: Yjs holds the struct back until the gap is
         // filled, then places it by its neighbours as written.
         if (struct === 'skip') continue
-        if (struct.clock < known || (held.length > 0 && held.some((run) => run.clock < struct.end && struct.clock < run.end))) {
+        if (struct.clock < known || overlapsAny(held, struct)) {
           return alreadyTrimmed ? 'update fails to decode' : this.trim(update, sections.keys(), judge)
         }
         if (struct.clock === known) known = struct.end
@@ -164,7 +166,7 @@ export class BodyGuard {
       structs.push(...runs)
       if (held.length > 0) heldBack.set(client, held.map(copy))
     }
-    for (const client of this.unplaced.keys()) if (!heldBack.has(client)) heldBack.set(client, this.heldBack(client, this.known(client)).map(copy))
+    // (What waits of clients the update does not write waits for their own content: it stays.)
     if (heldBack.size > 0) this.reachAll(scope, heldBack)
     for (const struct of structs) {
       const refusal = this.place(struct, scope)
@@ -172,7 +174,9 @@ export class BodyGuard {
     }
     // Held-back items this update lets Yjs place, and its own items that follow them. Each
     // client's are taken in clock order as Yjs does, its reach advancing as they are placed,
-    // so a chain of them takes one pass (a pass more each time one crossed to another client).
+    // so a chain of them takes one pass. (An item following another client's content the
+    // server lacks is refused, so a run held here waits only for its own client's, and two
+    // passes place them all; `maxPasses` is a safety net.)
     // A pass goes on from where the last stopped: every run is read once.
     const placedLater: PlacedStruct[] = []
     if (heldBack.size > 0) {
@@ -208,10 +212,25 @@ export class BodyGuard {
       }
     }
     // Yjs stops taking in a client's structs at one it holds back: nothing counted past it may be.
+    let unplaced = 0
     for (const struct of structs) {
-      if (struct.place === 'unknown' && struct.end < (scope.reach.get(struct.client) ?? 0)) return 'an item follows content the server does not have'
+      if (struct.place !== 'unknown') continue
+      if (struct.end < (scope.reach.get(struct.client) ?? 0)) return 'an item follows content the server does not have'
+      unplaced++
     }
+    // An item placed under another client's item the update brings, which ends up held back:
+    // Yjs holds the item back too, for content of another client the server lacks.
+    if (scope.parentsPending.some((parent) => parent.place === 'unknown')) return 'an item follows content the server does not have'
+    // What waits for content is checked again on every update that may bring it: a stock
+    // client leaves a few keystrokes waiting while it reconnects, never this many.
+    if (judge && unplaced > 0 && unplaced + this.unplacedCount() - placedLater.length > maxUnplaced) return 'too many items wait for content the server does not have'
     return { structs, placedLater, trimmed: null }
+  }
+
+  private unplacedCount(): number {
+    let count = 0
+    for (const runs of this.unplaced.values()) count += runs.length
+    return count
   }
 
   /** The structs of `client` Yjs holds back (after a gap, or for content it lacks) from `known` on, in clock order. */
@@ -387,7 +406,11 @@ export class BodyGuard {
   private placeUnder(item: UpdateItem, scope: Scope): Place | 'not a type' {
     if (typeof item.parent === 'string') return item.parent === bodyFragmentName && item.parentSub === null ? this.inBody : 'free'
     const parent = this.find(item.parent!, scope)
-    if (!parent) return 'unknown'
+    // Yjs holds an item back until its parent is in the doc.
+    if (!parent || parent.place === 'unknown') return 'unknown'
+    // Of this update, and placed later (another client's: its section comes after): checked
+    // once all are placed.
+    if (parent.place === 'pending' || parent.place === 'resolving') scope.parentsPending.push(parent)
     if (parent.holds === 'gone') return 'dropped'
     if (parent.holds === 'nothing') return 'not a type'
     return item.parentSub === null ? parent.holds : 'free'
@@ -495,6 +518,18 @@ const none: readonly PlacedStruct[] = []
  */
 const maxPasses = 16
 
+/** Items waiting for content the server lacks, at most, in one room (a safety net: see the check). */
+const maxUnplaced = 10_000
+
+/** Whether `run` shares a clock with any of `runs` (sorted by clock, none overlapping). */
+function overlapsAny(runs: readonly PlacedStruct[], run: PlacedStruct): boolean {
+  if (runs.length === 0) return false
+  const index = indexAfter(runs, run.clock)
+  const before = runs[index - 1]
+  const after = runs[index]
+  return (before !== undefined && run.clock < before.end) || (after !== undefined && after.clock < run.end)
+}
+
 function removeRun(from: Map<number, PlacedStruct[]>, run: PlacedStruct): void {
   const runs = from.get(run.client)
   const index = runs ? runs.indexOf(run) : -1
@@ -509,7 +544,7 @@ function insertRun(runs: PlacedStruct[], run: PlacedStruct): void {
 }
 
 /** The index of the first run starting after `clock`. */
-function indexAfter(runs: PlacedStruct[], clock: number): number {
+function indexAfter(runs: readonly PlacedStruct[], clock: number): number {
   let low = 0
   let high = runs.length
   if (high > 0 && runs[high - 1]!.clock <= clock) return high // the usual case: after the last
