@@ -246,6 +246,22 @@ describe('BodyGuard', () => {
     expect(server.offer(Y.encodeStateAsUpdate(a, before))).toBe('an item follows content the server does not have')
   })
 
+  it('refuses it too when that parent comes later in the same update (a lower client), past a gap in its clocks', () => {
+    const d = new Y.Doc()
+    d.clientID = 1
+    d.getXmlFragment('f').insert(0, [new Y.XmlText('离线')])
+    const offlineState = Y.encodeStateVector(d)
+    d.getXmlFragment('f').insert(1, [new Y.XmlText()])
+    const keystroke = Y.encodeStateAsUpdate(d, offlineState)
+    const c = new Y.Doc()
+    c.clientID = 5
+    Y.applyUpdate(c, Y.encodeStateAsUpdate(d))
+    const before = Y.encodeStateVector(c)
+    ;(c.getXmlFragment('f').get(1) as Y.XmlText).insert(0, '你好')
+    const both = Y.mergeUpdates([keystroke, Y.encodeStateAsUpdate(c, before)]) // client 5's section first
+    expect(room().offer(both)).toBe('an item follows content the server does not have')
+  })
+
   it('refuses an update that would leave more than 10,000 items waiting for content the server does not have', () => {
     // Client 7: clock 0 skipped, then items that follow it, one clock each.
     const waiting = (count: number) => {

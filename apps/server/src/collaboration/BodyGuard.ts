@@ -36,8 +36,6 @@ interface Scope {
   reach: Map<number, number>
   /** Whether the schema's rules are asked too, or only what keeps y-tiptap from throwing. */
   judge: boolean
-  /** Parents items were placed under before they were placed themselves: see {@link BodyGuard.placeUnder}. */
-  parentsPending: PlacedStruct[]
 }
 
 /** What {@link BodyGuard.check} answers for an update it takes. */
@@ -143,7 +141,7 @@ export class BodyGuard {
     // structs of clients out of that order, and of a client written twice keeps the first
     // structs where Yjs keeps the last.
     if (outOfOrder) return 'clients out of order'
-    const scope: Scope = { local: new Map(), reach: new Map(), judge, parentsPending: [] }
+    const scope: Scope = { local: new Map(), reach: new Map(), judge }
     const structs: PlacedStruct[] = []
     /** By client: the structs Yjs holds back that the update does not bring again, in clock order. */
     const heldBack = new Map<number, PlacedStruct[]>()
@@ -218,9 +216,6 @@ export class BodyGuard {
       if (struct.end < (scope.reach.get(struct.client) ?? 0)) return 'an item follows content the server does not have'
       unplaced++
     }
-    // An item placed under another client's item the update brings, which ends up held back:
-    // Yjs holds the item back too, for content of another client the server lacks.
-    if (scope.parentsPending.some((parent) => parent.place === 'unknown')) return 'an item follows content the server does not have'
     // What waits for content is checked again on every update that may bring it: a stock
     // client leaves a few keystrokes waiting while it reconnects, never this many.
     if (judge && unplaced > 0 && unplaced + this.unplacedCount() - placedLater.length > maxUnplaced) return 'too many items wait for content the server does not have'
@@ -406,11 +401,10 @@ export class BodyGuard {
   private placeUnder(item: UpdateItem, scope: Scope): Place | 'not a type' {
     if (typeof item.parent === 'string') return item.parent === bodyFragmentName && item.parentSub === null ? this.inBody : 'free'
     const parent = this.find(item.parent!, scope)
-    // Yjs holds an item back until its parent is in the doc.
+    // Yjs holds an item back until its parent is in the doc. (A parent found in this update or
+    // waiting is within its client's reach, so it cannot end up held back: what follows
+    // content the server lacks starts past a gap in its client's clocks.)
     if (!parent || parent.place === 'unknown') return 'unknown'
-    // Of this update, and placed later (another client's: its section comes after): checked
-    // once all are placed.
-    if (parent.place === 'pending' || parent.place === 'resolving') scope.parentsPending.push(parent)
     if (parent.holds === 'gone') return 'dropped'
     if (parent.holds === 'nothing') return 'not a type'
     return item.parentSub === null ? parent.holds : 'free'
