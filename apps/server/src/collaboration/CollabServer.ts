@@ -83,7 +83,7 @@ export class CollabServer {
     if (fanout) {
       fanout.onServerSignal((signal) => this.receiveServerSignal(signal))
       fanout.onReconnect(() => {
-        for (const room of this.loaded.values()) room.catchUp().catch((error) => this.log(`catching up ${room.id} failed`, error))
+        for (const room of this.loaded.values()) void room.catchUp() // logs its failures and tries again
       })
     }
   }

@@ -68,7 +68,7 @@ export class DocumentRoom {
   private pendingBytes = 0
   /** Updates other instances stored (or a catch-up found), to send to this instance's sockets together. */
   private fromElsewhere: Uint8Array[] = []
-  /** The catch-up refused signals started, while it runs; `catchUpAgain`: one more is due after it. */
+  /** The catch-up running, if one is; `catchUpAgain`: one more is due after it. */
   private catchingUp: Promise<void> | null = null
   private catchUpAgain = false
   /** Updates of the current batch that are durable, waiting for the batch's last one of this document. */
@@ -165,7 +165,7 @@ export class DocumentRoom {
         // The instance that stored it had what it builds on; this one missed a signal. The
         // log has both: re-read it rather than apply the update out of its context.
         this.options.log(`document ${this.id}: an update from another instance is refused here (${data}); catching up`)
-        return this.requestCatchUp()
+        return void this.catchUp()
       }
       try {
         Y.applyUpdate(this.doc, data, remoteOrigin)
@@ -189,10 +189,40 @@ export class DocumentRoom {
 
   /**
    * Re-reads the log after signals may have been lost (the link to the other instances
-   * dropped) and applies what this doc lacks. Like the load, it applies stored rows as they
-   * are (each instance checked what it stored); the guard then learns what the doc holds back.
+   * dropped, or this guard could not place a signal's update) and applies what this doc
+   * lacks. One at a time: asked while one runs, one more runs after it. After a failure (the
+   * database unreachable) another runs a second later. Resolves, never rejects, when the
+   * catch-ups asked for so far have run or one failed (failures are logged).
    */
-  async catchUp(): Promise<void> {
+  catchUp(): Promise<void> {
+    if (this.catchingUp) {
+      this.catchUpAgain = true
+      return this.catchingUp
+    }
+    this.catchingUp = (async () => {
+      try {
+        do {
+          this.catchUpAgain = false
+          try {
+            await this.readLog()
+          } catch (error) {
+            this.options.log(`document ${this.id}: catching up failed`, error)
+            setTimeout(() => this.retired || void this.catchUp(), 1000).unref()
+            return
+          }
+        } while (this.catchUpAgain && !this.retired)
+      } finally {
+        this.catchingUp = null
+      }
+    })()
+    return this.catchingUp
+  }
+
+  /**
+   * {@link catchUp}'s reading. Like the load, it applies stored rows as they are (each
+   * instance checked what it stored); the guard then learns what the doc holds back.
+   */
+  private async readLog(): Promise<void> {
     const { updates, lastSeq } = await this.options.store.loadUpdates(this.id)
     if (this.retired) return // unloaded meanwhile: its doc is gone
     const doc = this.doc
@@ -214,29 +244,6 @@ export class DocumentRoom {
     // held-back structs and deletions would cost as much as sending them.
     if (updates.length > 0) this.fromElsewhere.push(Y.encodeStateAsUpdate(doc, before))
     this.scheduleRemoteBroadcast()
-  }
-
-  /**
-   * A {@link catchUp} for refused signals: one at a time, and one more for those refused
-   * while it reads; after a failure (the database unreachable) another a second later.
-   */
-  private requestCatchUp(): void {
-    if (this.catchingUp) {
-      this.catchUpAgain = true
-      return
-    }
-    this.catchingUp = (async () => {
-      do {
-        this.catchUpAgain = false
-        try {
-          await this.catchUp()
-        } catch (error) {
-          this.options.log(`document ${this.id}: catching up failed`, error)
-          setTimeout(() => this.retired || this.requestCatchUp(), 1000).unref()
-          return
-        }
-      } while (this.catchUpAgain && !this.retired)
-    })().finally(() => (this.catchingUp = null))
   }
 
   /** Remote updates arriving together go out as one merged message per socket. */
