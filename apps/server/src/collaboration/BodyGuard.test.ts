@@ -246,6 +246,25 @@ describe('BodyGuard', () => {
     expect(server.offer(Y.encodeStateAsUpdate(a, before))).toBe('an item follows content the server does not have')
   })
 
+  it("takes an item following another client's held-back item when the same update lets Yjs place that item", () => {
+    const server = room()
+    const b = new Y.Doc()
+    b.clientID = 2
+    b.getText('t').insert(0, 'x')
+    const first = Y.encodeStateVector(b)
+    b.getText('t').insert(1, 'y')
+    expect(server.offer(Y.encodeStateAsUpdate(b, first))).toBeNull() // waits for B's 'x'
+    // Tab A has B's edits through the browser, types after them, and sends all it has.
+    const a = new Y.Doc()
+    a.clientID = 1
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
+    a.getText('t').insert(2, 'z')
+    expect(server.offer(Y.encodeStateAsUpdate(a, Y.encodeStateVector(server.doc)))).toBeNull()
+    server.settle()
+    expect(server.doc.getText('t').toString()).toBe('xyz')
+    expect(server.doc.store.pendingStructs).toBeNull()
+  })
+
   it('refuses it too when that parent comes later in the same update (a lower client), past a gap in its clocks', () => {
     const d = new Y.Doc()
     d.clientID = 1

@@ -36,6 +36,11 @@ interface Scope {
   reach: Map<number, number>
   /** Whether the schema's rules are asked too, or only what keeps y-tiptap from throwing. */
   judge: boolean
+  /**
+   * The update's structs last placed nowhere for another client's content the server lacks:
+   * refused unless held-back content the update lets Yjs place turns out to be it.
+   */
+  foreign: Set<PlacedStruct>
 }
 
 /** What {@link BodyGuard.check} answers for an update it takes. */
@@ -141,7 +146,7 @@ export class BodyGuard {
     // structs of clients out of that order, and of a client written twice keeps the first
     // structs where Yjs keeps the last.
     if (outOfOrder) return 'clients out of order'
-    const scope: Scope = { local: new Map(), reach: new Map(), judge }
+    const scope: Scope = { local: new Map(), reach: new Map(), judge, foreign: new Set() }
     const structs: PlacedStruct[] = []
     /** By client: the structs Yjs holds back that the update does not bring again, in clock order. */
     const heldBack = new Map<number, PlacedStruct[]>()
@@ -172,9 +177,9 @@ export class BodyGuard {
     }
     // Held-back items this update lets Yjs place, and its own items that follow them. Each
     // client's are taken in clock order as Yjs does, its reach advancing as they are placed,
-    // so a chain of them takes one pass. (An item following another client's content the
-    // server lacks is refused, so a run held here waits only for its own client's, and two
-    // passes place them all; `maxPasses` is a safety net.)
+    // so a chain of them takes one pass, and a pass more each time one waits for a run of
+    // another client's placed later in the pass. (A run held here waits only for its own
+    // client's content: one following another client's the server lacks is refused.)
     // A pass goes on from where the last stopped: every run is read once.
     const placedLater: PlacedStruct[] = []
     if (heldBack.size > 0) {
@@ -210,6 +215,7 @@ export class BodyGuard {
       }
     }
     // Yjs stops taking in a client's structs at one it holds back: nothing counted past it may be.
+    for (const struct of scope.foreign) if (struct.place === 'unknown') return 'an item follows content the server does not have'
     let unplaced = 0
     for (const struct of structs) {
       if (struct.place !== 'unknown') continue
@@ -393,7 +399,9 @@ export class BodyGuard {
     }
     for (const struct of chain) struct.place = place
     if (start.place === 'pending') start.place = place
-    if (place === 'unknown' && !ownGap) return 'an item follows content the server does not have'
+    // Perhaps held-back content of that client, which this update lets Yjs place: see the passes.
+    if (place === 'unknown' && !ownGap) scope.foreign.add(start)
+    else scope.foreign.delete(start)
     return start.item && this.whyRefused(place, start.item, scope.judge)
   }
 
