@@ -214,8 +214,8 @@ export class BodyGuard {
         }
       }
     }
-    // Yjs stops taking in a client's structs at one it holds back: nothing counted past it may be.
     for (const struct of scope.foreign) if (struct.place === 'unknown') return 'an item follows content the server does not have'
+    // Yjs stops taking in a client's structs at one it holds back: nothing counted past it may be.
     let unplaced = 0
     for (const struct of structs) {
       if (struct.place !== 'unknown') continue
