@@ -16,6 +16,9 @@ type Place = List | 'text' | 'free' | 'dropped' | 'unknown'
 /** The list of an XML element or fragment: see {@link Place}. */
 type List = `in ${string}`
 
+/** The list of an XML fragment nested in a map: no node type's, so the schema has no say in it. */
+const namelessList: List = 'in '
+
 /** What an item holds, as a parent: which place its children get. */
 type Holds = List | 'text' | 'free' | 'nothing' | 'gone'
 
@@ -475,7 +478,7 @@ function holdsOf(item: UpdateItem): Holds {
   if (item.content === ContentRef.deleted) return 'gone'
   if (item.content !== ContentRef.type) return 'nothing'
   if (item.type === TypeRef.xmlElement) return `in ${item.name!}`
-  if (item.type === TypeRef.xmlFragment) return 'in '
+  if (item.type === TypeRef.xmlFragment) return namelessList
   return item.type === TypeRef.xmlText ? 'text' : 'free'
 }
 
@@ -490,7 +493,7 @@ function holdsOfContent(item: Y.Item): Holds {
 }
 
 function listOf(type: Y.XmlFragment): List {
-  return type instanceof Y.XmlElement ? `in ${type.nodeName}` : 'in '
+  return type instanceof Y.XmlElement ? `in ${type.nodeName}` : namelessList
 }
 
 /** A copy of a run the guard keeps, for one check to place. */
